@@ -1,0 +1,267 @@
+"""Command line: ``main(argv) -> int``. Exit 0: nothing at or above fail-on; 1: findings;
+2: usage, configuration, input or internal error."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rewriter.config import Config
+    from rewriter.model import Report
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+def _version() -> str:
+    from rewriter import __version__
+
+    return __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rewriter", description="Plain-language checker and rewriter for news drafts.")
+    p.add_argument("--version", action="version", version=f"rewriter {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (none or '-': stdin)")
+        sp.add_argument("--config", metavar="FILE", help="configuration file (default: found upward)")
+        sp.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to enable")
+        sp.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes to disable")
+        sp.add_argument("--stdin-filename", metavar="NAME", help="path to show for standard input")
+
+    c = sub.add_parser("check", help="report findings")
+    common(c)
+    c.add_argument("--format", choices=("text", "concise", "json"), default="text")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+
+    r = sub.add_parser("rules", help="list the rules")
+    r.add_argument("--format", choices=("text", "md", "json"), default="text")
+    r.add_argument("--config", metavar="FILE")
+
+    e = sub.add_parser("explain", help="print a rule's documentation")
+    e.add_argument("code")
+    e.add_argument("--config", metavar="FILE")
+
+    cf = sub.add_parser("config", help="print the resolved configuration")
+    cf.add_argument("--show", action="store_true", help="print the resolved configuration (default)")
+    cf.add_argument("--config", metavar="FILE")
+    cf.add_argument("path", nargs="?", default=".", help="resolve as for this file or folder")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    from rewriter.config import ConfigError
+    from rewriter.rules.lexicon import LexiconError
+
+    try:
+        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain,
+                   "config": cmd_config}[args.command]
+        return int(handler(args))
+    except (ConfigError, LexiconError) as exc:
+        print(f"rewriter: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("rewriter: interrupted", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 2
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(v.strip().upper() for v in value.split(",") if v.strip())
+
+
+class ConfigResolver:
+    """The configuration for each checked file (found upward, or --config), with CLI overrides."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+
+    def for_path(self, path: str | None) -> Config:
+        from rewriter.config import find_config
+
+        if getattr(self.args, "config", None):
+            return self._load(str(Path(self.args.config).resolve()))
+        found = find_config(Path(path) if path else Path.cwd())
+        return self._load(str(found) if found else "")
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one resolver per run
+    def _load(self, source: str) -> Config:
+        from rewriter.config import Config, from_mapping, load_config
+
+        config = load_config(source) if source else Config()
+        overrides: dict[str, Any] = {}
+        sel = _codes(getattr(self.args, "select", None))
+        ign = _codes(getattr(self.args, "ignore", None))
+        if sel:
+            overrides["select"] = list(sel)
+        if ign:
+            overrides["ignore"] = list(config.ignore + ign)
+        if overrides:
+            config = from_mapping(overrides, "<cli>", base=config).replace(source=config.source)
+        return config
+
+
+def iter_paths(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[str]:
+    """Files named, and drafts (.md, .markdown, .txt) under folders, in sorted order."""
+    from fnmatch import fnmatch
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for sub in sorted(p.rglob("*")):
+                rel = sub.relative_to(p)
+                if any(part in _SKIP_DIRS or part.startswith(".") and part not in (".", "..") for part in rel.parts):
+                    continue
+                if sub.is_file() and sub.suffix.lower() in DRAFT_SUFFIXES:
+                    s = str(sub)
+                    if any(fnmatch(s, g) or fnmatch(sub.name, g) or sub.match(g) for g in exclude):
+                        continue
+                    yield s
+        else:
+            yield raw
+
+
+def gather(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tuple[str, str, Config]], list[str]]:
+    """(path, text, config) for every input, and one-line errors for inputs that cannot be read."""
+    from rewriter.textio import InputError, decode, read_source
+
+    items: list[tuple[str, str, Config]] = []
+    errors: list[str] = []
+    paths = list(args.paths) or ["-"]
+    for raw in paths:
+        if raw == "-":
+            name = args.stdin_filename or "<stdin>"
+            try:
+                src = decode(sys.stdin.buffer.read(), name)
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
+            items.append((name, src.text, resolver.for_path(args.stdin_filename)))
+            continue
+        if not Path(raw).exists():
+            errors.append(f"{raw}: no such file or directory")
+            continue
+        base_config = resolver.for_path(raw)
+        found_any = False
+        for path in iter_paths([raw], base_config.exclude):
+            found_any = True
+            try:
+                src = read_source(path)
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
+            if not src.text.strip():
+                errors.append(f"{path}: empty file; nothing to check")
+                continue
+            items.append((path, src.text, resolver.for_path(path)))
+        if not found_any and Path(raw).is_dir():
+            errors.append(f"{raw}: no drafts (.md, .markdown, .txt) in this folder")
+    return items, errors
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from rewriter.engine import analyze
+    from rewriter.render import FORMATS
+
+    resolver = ConfigResolver(args)
+    items, errors = gather(args, resolver)
+    reports: list[Report] = []
+    failing = False
+    for path, text, config in items:
+        report = analyze(text, config, path)
+        reports.append(report)
+        if any(f.severity >= config.fail_on for f in report.findings):
+            failing = True
+    out = FORMATS[args.format](reports, errors)
+    sys.stdout.write(out)
+    for err in errors:
+        print(f"rewriter: error: {err}", file=sys.stderr)
+    if errors:
+        return 2
+    if failing and not args.exit_zero:
+        return 1
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from rewriter.rules import all_rules
+
+    config = ConfigResolver(args).for_path(None)
+    rules = all_rules(config.extra_lexicons)
+    if args.format == "json":
+        print(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.label,
+                           "summary": r.summary, "default_enabled": r.default_enabled, "what": r.what,
+                           "why": r.why, "example": r.example, "fix_safety": r.fix_safety} for r in rules],
+                         indent=2, ensure_ascii=False))
+    elif args.format == "md":
+        print("# Rules\n")
+        for r in rules:
+            print(r.doc().replace("# ", "## ", 1).replace("\n## ", "\n### "))
+    else:
+        for r in rules:
+            flag = "" if r.default_enabled else "  (off by default)"
+            print(f"{r.code:8} {r.name:26} {r.severity.label:8} {r.summary}{flag}")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from rewriter.rules import all_rules, find_rule
+
+    config = ConfigResolver(args).for_path(None)
+    info = find_rule(args.code, config.extra_lexicons)
+    if info is None:
+        codes = ", ".join(r.code for r in all_rules(config.extra_lexicons))
+        print(f"rewriter: error: unknown rule '{args.code}' (known: {codes})", file=sys.stderr)
+        return 2
+    sys.stdout.write(info.doc())
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    config = ConfigResolver(args).for_path(args.path)
+    print(f"# resolved from: {config.source or '(defaults)'}")
+    print("[tool.rewriter]")
+    for field in dataclasses.fields(config):
+        if field.name == "source":
+            continue
+        value = getattr(config, field.name)
+        key = field.name.replace("_", "-")
+        if hasattr(value, "label"):
+            value = value.label
+        if isinstance(value, tuple):
+            if key == "per-file-ignores":
+                value = {g: list(c) for g, c in value}
+                print(f"{key} = {{ " + ", ".join(f'"{g}" = {list(c)}' for g, c in value.items()) + " }")
+                continue
+            value = list(value)
+        print(f"{key} = {_toml_value(value)}")
+    return 0
+
+
+def _toml_value(value: Any) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(value)
+    return json.dumps(value)

@@ -1,0 +1,274 @@
+"""Configuration: ``[tool.rewriter]`` in pyproject.toml or ``.rewriter.toml``, strictly validated."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rewriter.model import Severity
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()  # empty: every rule enabled by default
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    unsafe_fixes: bool = False
+    target_grade: float = 10.0
+    hard_grade: float = 12.0
+    very_hard_grade: float = 16.0
+    max_sentence_words: int = 35
+    max_paragraph_sentences: int = 6
+    min_hard_sentence_words: int = 12
+    quotes: str = "skip"  # skip | flag
+    allow: tuple[str, ...] = ()
+    extra_lexicons: tuple[str, ...] = ()
+    languagetool: str = "off"
+    source: str = ""  # the file it came from, for messages
+
+    def replace(self, **changes: Any) -> Config:
+        return dataclasses.replace(self, **changes)
+
+    def cache_key(self) -> tuple[Any, ...]:
+        return dataclasses.astuple(self)
+
+
+# key in the file -> (field name, parser)
+def _codes(key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"'{key}' must be a list of rule codes or prefixes")
+    out = []
+    for v in value:
+        code = v.strip().upper()
+        if not code or not (code.rstrip("0123456789").isalpha() or code == "ALL"):
+            raise ValueError(f"'{key}' has a bad rule code {v!r}")
+        out.append(code)
+    return tuple(out)
+
+
+def _strings(key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _number(key: str, value: Any, lo: float, hi: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not lo <= value <= hi:
+        raise ValueError(f"'{key}' must be a number from {lo:g} to {hi:g}")
+    return float(value)
+
+
+def _bool(key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"'{key}' must be true or false")
+    return value
+
+
+def _choice(key: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ValueError(f"'{key}' must be one of {', '.join(choices)}")
+    return str(value)
+
+
+def _severity(key: str, value: Any) -> Severity:
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' must be info, warning or error")
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ValueError(f"'{key}': {exc}") from None
+
+
+def _per_file(key: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ValueError(f"'{key}' must be a table of glob = [codes]")
+    return tuple((str(glob), _codes(f"{key}.{glob}", codes)) for glob, codes in value.items())
+
+
+def _languagetool(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not (
+        value in ("off", "local") or value.startswith(("http://", "https://"))
+    ):
+        raise ValueError(f"'{key}' must be off, local or a server URL (http://...)")
+    return value
+
+
+_KEYS: dict[str, tuple[str, Any]] = {
+    "select": ("select", _codes),
+    "ignore": ("ignore", _codes),
+    "extend-select": ("extend_select", _codes),
+    "per-file-ignores": ("per_file_ignores", _per_file),
+    "exclude": ("exclude", _strings),
+    "fail-on": ("fail_on", _severity),
+    "unsafe-fixes": ("unsafe_fixes", _bool),
+    "target-grade": ("target_grade", lambda k, v: _number(k, v, 0, 30)),
+    "hard-grade": ("hard_grade", lambda k, v: _number(k, v, 0, 40)),
+    "very-hard-grade": ("very_hard_grade", lambda k, v: _number(k, v, 0, 40)),
+    "max-sentence-words": ("max_sentence_words", lambda k, v: int(_number(k, v, 5, 1000))),
+    "max-paragraph-sentences": ("max_paragraph_sentences", lambda k, v: int(_number(k, v, 1, 1000))),
+    "min-hard-sentence-words": ("min_hard_sentence_words", lambda k, v: int(_number(k, v, 1, 1000))),
+    "quotes": ("quotes", lambda k, v: _choice(k, v, ("skip", "flag"))),
+    "allow": ("allow", _strings),
+    "extra-lexicons": ("extra_lexicons", _strings),
+    "languagetool": ("languagetool", _languagetool),
+}
+# [tool.rewriter.readability] may hold the readability keys too
+_READABILITY = {"target-grade", "hard-grade", "very-hard-grade", "max-sentence-words",
+                "max-paragraph-sentences", "min-hard-sentence-words"}
+
+KNOWN_KEYS = tuple(sorted(_KEYS))
+
+
+def from_mapping(table: Mapping[str, Any], source: str = "<config>", base: Config | None = None,
+                 text: str | None = None) -> Config:
+    """Validate a ``[tool.rewriter]`` table. Unknown keys and bad values raise ConfigError."""
+    changes: dict[str, Any] = {}
+    items = list(table.items())
+    if "readability" in table:
+        sub = table["readability"]
+        if not isinstance(sub, dict):
+            raise ConfigError(f"{source}: 'readability' must be a table")
+        items = [(k, v) for k, v in items if k != "readability"]
+        for k, v in sub.items():
+            if k not in _READABILITY:
+                raise ConfigError(f"{_where(source, text, k)}: unknown key 'readability.{k}'"
+                                  f" (known: {', '.join(sorted(_READABILITY))})")
+            items.append((k, v))
+    for key, value in items:
+        if key not in _KEYS:
+            hint = _close(key)
+            raise ConfigError(f"{_where(source, text, key)}: unknown key '{key}'"
+                              + (f"; did you mean '{hint}'?" if hint else f" (known: {', '.join(KNOWN_KEYS)})"))
+        name, parse = _KEYS[key]
+        try:
+            changes[name] = parse(key, value)
+        except ValueError as exc:
+            raise ConfigError(f"{_where(source, text, key)}: {exc}") from None
+    config = (base or Config()).replace(source=source, **changes)
+    if config.very_hard_grade < config.hard_grade:
+        raise ConfigError(f"{source}: 'very-hard-grade' must not be below 'hard-grade'")
+    if config.extra_lexicons and source not in ("<config>", "<cli>"):
+        root = Path(source).parent
+        config = config.replace(extra_lexicons=tuple(
+            str((root / p).resolve()) if not Path(p).is_absolute() else p for p in config.extra_lexicons))
+    return config
+
+
+def _where(source: str, text: str | None, key: str) -> str:
+    if text is None:
+        return source
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith((key + " ", key + "=", f'"{key}"')):
+            return f"{source}:{n}"
+    return source
+
+
+def _close(key: str) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(key, list(_KEYS) + ["readability"], n=1)
+    return found[0] if found else None
+
+
+def load_config(path: str | Path | None = None, start: str | Path | None = None) -> Config:
+    """Load ``path``, or the nearest ``.rewriter.toml`` / ``pyproject.toml`` with a
+    ``[tool.rewriter]`` table above ``start``; defaults when there is none."""
+    if path is not None:
+        return _load_file(Path(path), explicit=True) or Config()
+    found = find_config(Path(start) if start is not None else Path.cwd())
+    return _load_file(found) if found else Config()
+
+
+def find_config(start: Path) -> Path | None:
+    here = start.resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        dot = folder / ".rewriter.toml"
+        if dot.is_file():
+            return dot
+        py = folder / "pyproject.toml"
+        if py.is_file() and _has_tool_table(py):
+            return py
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "rewriter" in data["tool"]
+
+
+def _load_file(path: Path, explicit: bool = False) -> Config | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    if path.name == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("rewriter")
+        if table is None:
+            if explicit:
+                raise ConfigError(f"{path}: no [tool.rewriter] table")
+            return None
+        extra = {k for k in data if k != "tool"} if path.name != "pyproject.toml" else set()
+        if extra:
+            raise ConfigError(f"{path}: unknown top-level table '{sorted(extra)[0]}'")
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.rewriter] must be a table")
+    return from_mapping(table, str(path), text=text)
+
+
+def rule_enabled(code: str, config: Config, default_enabled: bool = True, path: str | None = None) -> bool:
+    """ruff-style selection: the most specific matching prefix of select/ignore decides.
+    A rule that is off by default is on only when a prefix more specific than ALL selects it."""
+    select = (config.select or ("ALL",)) + config.extend_select
+    if not default_enabled:
+        select = tuple(s for s in select if s != "ALL")
+    ignore = config.ignore + (per_file_ignored(path, config) if path is not None else ())
+    best_sel = max((len(s) for s in select if _matches(code, s)), default=-1)
+    best_ign = max((len(s) for s in ignore if _matches(code, s)), default=-1)
+    return best_sel >= 0 and best_sel > best_ign
+
+
+def _matches(code: str, prefix: str) -> bool:
+    return prefix == "ALL" or code.startswith(prefix)
+
+
+def per_file_ignored(path: str, config: Config) -> tuple[str, ...]:
+    from fnmatch import fnmatch
+
+    out: list[str] = []
+    p = Path(path)
+    for glob, codes in config.per_file_ignores:
+        if fnmatch(str(p), glob) or fnmatch(p.name, glob) or p.match(glob):
+            out.extend(codes)
+    return tuple(out)
+
+
+__all__ = ["Config", "ConfigError", "field", "from_mapping", "load_config", "rule_enabled"]

@@ -1,0 +1,107 @@
+"""The checked text, exactly as given, with its line index, prose blocks and protected regions."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rewriter.markup import QUOTE, Block, Region, find_blocks, find_quotes, find_regions
+
+
+class LineIndex:
+    """Offset <-> 1-based (line, column) for a text; columns count code points."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        i = 0
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\r":
+                if i + 1 < n and text[i + 1] == "\n":
+                    i += 1
+                starts.append(i + 1)
+            elif ch == "\n":
+                starts.append(i + 1)
+            i += 1
+        self._starts = starts
+        self._len = n
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        if not 0 <= offset <= self._len:
+            raise ValueError(f"offset {offset} outside text of length {self._len}")
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self._starts[line - 1] + column - 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass
+class Document:
+    text: str
+    path: str = "<stdin>"
+    regions: list[Region] = field(default_factory=list)
+    quotes: list[Region] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    docs: list[Any] = field(default_factory=list)  # spaCy Doc per block
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<stdin>") -> Document:
+        regions = find_regions(text)
+        blocks = find_blocks(text, regions)
+        quotes = find_quotes(text, blocks)
+        return cls(text=text, path=path, regions=regions, quotes=quotes, blocks=blocks)
+
+    @functools.cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def parse(self, nlp: Any, batch_size: int = 64) -> None:
+        self.docs = list(nlp.pipe((self.text[b.start : b.end] for b in self.blocks), batch_size=batch_size))
+
+    def block_docs(self) -> Iterator[tuple[Block, Any]]:
+        return zip(self.blocks, self.docs)
+
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for i, (block, doc) in enumerate(self.block_docs()):
+            for sent in doc.sents:
+                text = sent.text
+                stripped = text.strip()
+                if not stripped:
+                    continue
+                lead = len(text) - len(text.lstrip())
+                start = block.start + sent.start_char + lead
+                out.append(Sentence(start, start + len(stripped), i))
+        return out
+
+    def protected(self, include_quotes: bool = True) -> list[Region]:
+        return sorted(self.regions + (self.quotes if include_quotes else []), key=lambda r: (r.start, r.end))
+
+    def in_protected(self, start: int, end: int, include_quotes: bool = True) -> bool:
+        return overlaps_any(start, end, self.protected(include_quotes))
+
+
+def overlaps_any(start: int, end: int, regions: Sequence[Region]) -> bool:
+    for r in regions:
+        if r.start >= end and start != end:
+            break
+        if r.start < end and start < r.end:
+            return True
+        if start == end and r.start < start < r.end:
+            return True
+    return False
+
+
+__all__ = ["QUOTE", "Document", "LineIndex", "Sentence", "overlaps_any"]

@@ -1,0 +1,76 @@
+"""Run the enabled rules over a document and collect one Report."""
+
+from __future__ import annotations
+
+from rewriter.config import Config, rule_enabled
+from rewriter.document import Document, overlaps_any
+from rewriter.model import Finding, Report
+from rewriter.nlp import load_pipeline
+from rewriter.rules import all_rules, checkers
+from rewriter.rules.base import Context
+from rewriter.rules.readability import document_metrics, paragraph_metrics
+
+_CAPABILITY_NOTES = {
+    "tagger": "part-of-speech filters in the lexicons",
+    "parser": "passive voice (PAS) and clause counts",
+    "ner": "named-entity protection (capitalised words are still protected)",
+}
+
+
+def enabled_codes(config: Config, path: str | None = None) -> frozenset[str]:
+    return frozenset(info.code for info in all_rules(config.extra_lexicons)
+                     if rule_enabled(info.code, config, info.default_enabled, path))
+
+
+def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> Report:
+    """Check ``text`` and return its findings and metrics (offsets index ``text`` itself)."""
+    config = config or Config()
+    document = Document.from_text(text, path)
+    enabled = enabled_codes(config, path if path != "<stdin>" else None)
+    infos = [i for i in all_rules(config.extra_lexicons) if i.code in enabled]
+    needs = frozenset().union(*(i.needs for i in infos)) if infos else frozenset()
+    needs = needs | {"tagger"} if needs else frozenset({"tagger"})
+    pipeline = load_pipeline(needs)
+    ctx = Context(config=config, enabled=enabled, capabilities=pipeline.capabilities,
+                  allow=frozenset(a.lower() for a in config.allow))
+    missing = needs - pipeline.capabilities
+    notes = []
+    if missing:
+        off = "; ".join(_CAPABILITY_NOTES[m] for m in sorted(missing))
+        notes.append(f"no trained spaCy pipeline ({pipeline.name}): off: {off}")
+    document.parse(pipeline.nlp)
+    findings: list[Finding] = []
+    for checker in checkers(config.extra_lexicons):
+        findings.extend(checker.check(document, ctx))
+    findings = filter_findings(document, findings, config)
+    metrics = document_metrics(document, ctx)
+    metrics_out = dict(metrics)
+    metrics_out["paragraph_metrics"] = paragraph_metrics(document, ctx)  # type: ignore[assignment]
+    return Report(path=path, text=text, findings=tuple(findings), metrics=metrics_out, notes=tuple(notes))
+
+
+def filter_findings(document: Document, findings: list[Finding], config: Config) -> list[Finding]:
+    protected = document.protected(include_quotes=config.quotes != "flag")
+    kept = []
+    seen = set()
+    for f in findings:
+        if f.start != f.end and overlaps_any(f.start, f.end, protected) and f.family not in ("RD",):
+            continue
+        if f.family == "RD" and f.start != f.end and _mostly_protected(f, protected):
+            continue
+        key = (f.code, f.start, f.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end, f.code))
+    return kept
+
+
+def _mostly_protected(f: Finding, protected: list) -> bool:  # type: ignore[type-arg]
+    covered = 0
+    for r in protected:
+        lo, hi = max(r.start, f.start), min(r.end, f.end)
+        if hi > lo:
+            covered += hi - lo
+    return covered * 2 > (f.end - f.start)

@@ -1,0 +1,107 @@
+"""Shape a replacement like the words it replaces: inflection, capitals, and a/an."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usu", "uti", "ure", "uro", "eu", "one", "once", "ewe", "ufo")
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir", "herb")
+_VOWEL_LETTER_NAMES = set("AEFHILMNORSX")
+
+
+def article_for(word: str) -> str:
+    """'a' or 'an' before ``word`` (by sound, with the common exceptions)."""
+    w = word.strip("\"'\u201c\u2018(")
+    if not w:
+        return "a"
+    if re.fullmatch(r"[A-Z]{2,}s?", w.split("-")[0]):  # acronym read letter by letter
+        return "an" if w[0] in _VOWEL_LETTER_NAMES else "a"
+    if w[0].isdigit():
+        return "an" if re.match(r"(8|11|18)(\D|$)|8\d", w) else "a"
+    low = w.lower()
+    if low.startswith(_SILENT_H):
+        return "an"
+    if low.startswith(_VOWEL_SOUND_EXCEPTIONS):
+        return "a"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+def match_case(observed: str, replacement: str) -> str:
+    """Keep ALL CAPS and a leading capital of the observed text."""
+    if not replacement:
+        return replacement
+    letters = [c for c in observed if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if observed[:1].isupper() and not replacement[:1].isupper():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+@functools.lru_cache(maxsize=65536)
+def tags_of_form(lemma: str, form: str, upos: str | None = None) -> frozenset[str]:
+    """Penn tags under which ``form`` is an inflection of ``lemma``."""
+    import lemminflect
+
+    forms = dict(lemminflect.getAllInflections(lemma, upos=upos))
+    if not forms:
+        forms = dict(lemminflect.getAllInflectionsOOV(lemma, upos=upos or "VERB"))
+        if upos is None:
+            forms.update(lemminflect.getAllInflectionsOOV(lemma, upos="NOUN"))
+    return frozenset(tag for tag, values in forms.items() if form in values)
+
+
+@functools.lru_cache(maxsize=65536)
+def lemmas_of(form: str) -> frozenset[str]:
+    """Every lemma lemminflect knows for a surface form (any part of speech)."""
+    import lemminflect
+
+    out = {form}
+    for values in lemminflect.getAllLemmas(form).values():
+        out.update(values)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def inflect(word: str, tag: str) -> str | None:
+    """``word`` (base form) in the form of Penn ``tag``; None when lemminflect has no answer."""
+    import lemminflect
+
+    if tag in ("VB", "VBP", "NN", "JJ", "RB"):
+        if tag == "VBP" and word == "be":
+            return None  # am/are depends on the subject
+        return word
+    found = lemminflect.getInflection(word, tag=tag)
+    if not found:
+        found = lemminflect.getInflection(word, tag=tag, inflect_oov=True)
+    return found[0] if found else None
+
+
+def choose_tag(candidates: frozenset[str], spacy_tag: str, prev_words: tuple[str, ...]) -> str | None:
+    """Pick one Penn tag from the forms the surface word can be, using spaCy's tag when it
+    is one of them and the words before it (have/be + participle) when it is not."""
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    verbs = {t for t in candidates if t.startswith("VB")}
+    nouns = {t for t in candidates if t.startswith("NN")}
+    if {"VBD", "VBN"} <= candidates and not nouns:
+        aux = {"have", "has", "had", "having", "'ve", "'s", "'d", "be", "is", "are", "was", "were", "been",
+               "being", "get", "got", "gets"}
+        if any(w in aux for w in prev_words[-3:]):
+            return "VBN"
+        return spacy_tag if spacy_tag in ("VBD", "VBN") else "VBD"
+    if spacy_tag in candidates:
+        return spacy_tag
+    if spacy_tag.startswith("VB") and len(verbs) == 1:
+        return next(iter(verbs))
+    if spacy_tag.startswith("NN") and len(nouns) == 1:
+        return next(iter(nouns))
+    if nouns == {"NNS"} and verbs == {"VBZ"}:
+        # "harbingers" / "commences": the word before decides: a determiner or adjective -> noun
+        if prev_words and prev_words[-1] in ("the", "a", "an", "its", "their", "his", "her", "these", "those", "many", "some", "of", "and", "as"):
+            return "NNS"
+        return "VBZ" if spacy_tag.startswith("VB") else None
+    return None

@@ -1,0 +1,220 @@
+"""Split a draft into prose blocks and protected regions, by offsets into the untouched text.
+
+Protected regions are never edited and, by default, never flagged: front matter, fenced and
+inline code, HTML comments and tags, URLs, blockquotes and direct quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUOTE = "quote"
+CODE = "code"
+FRONT_MATTER = "front-matter"
+COMMENT = "comment"
+URL = "url"
+BLOCKQUOTE = "blockquote"
+TAG = "tag"
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (or heading or list item) of prose: ``text[start:end]``."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | item
+
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
+_FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_URL = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.|\bmailto:)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
+_LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_BLANK = re.compile(r"^[ \t]*(?:\r\n|\r|\n)?$")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
+_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>")
+_THEMATIC = re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+# Lines longer than this on average mean one paragraph per line (unwrapped text, like most
+# newsroom exports); shorter lines are hard-wrapped paragraphs that end at a blank line.
+_UNWRAPPED_LINE = 100
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end-without-newline, line) for each line."""
+    out = []
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        line = m.group().rstrip("\r\n")
+        out.append((m.start(), m.start() + len(line), line))
+    return out
+
+
+def find_regions(text: str) -> list[Region]:
+    """Protected regions other than quotations, in text order (may overlap)."""
+    regions: list[Region] = []
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        regions.append(Region(fm.start(), fm.end(), FRONT_MATTER))
+    lines = _lines(text)
+    fence: str | None = None
+    fence_start = 0
+    for start, end, line in lines:
+        if fm and start < fm.end():
+            continue
+        if fence is None:
+            m = _FENCE_OPEN.match(line)
+            if m:
+                fence = m.group(1)
+                fence_start = start
+            elif _BLOCKQUOTE.match(line):
+                regions.append(Region(start, end, BLOCKQUOTE))
+        elif line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+            regions.append(Region(fence_start, end, CODE))
+            fence = None
+    if fence is not None:
+        regions.append(Region(fence_start, len(text), CODE))
+    for rx, kind in ((_HTML_COMMENT, COMMENT), (_INLINE_CODE, CODE), (_URL, URL), (_HTML_TAG, TAG)):
+        for m in rx.finditer(text):
+            regions.append(Region(m.start(), m.end(), kind))
+    for m in _LINK_TARGET.finditer(text):
+        regions.append(Region(m.start(1), m.end(1), URL))
+    regions.sort(key=lambda r: (r.start, -r.end))
+    return regions
+
+
+_OPEN_DOUBLE = "\u201c"
+_CLOSE_DOUBLE = "\u201d"
+_OPEN_SINGLE = "\u2018"
+_CLOSE_SINGLE = "\u2019"
+
+
+def find_quotes(text: str, blocks: list[Block]) -> list[Region]:
+    """Direct quotations: straight and curly double quotes, and curly or straight single
+    quotes that open after a space and close before a non-letter. A quotation left open runs
+    to the end of its paragraph (news style for quotes that continue)."""
+    out: list[Region] = []
+    for b in blocks:
+        seg = text[b.start : b.end]
+        out.extend(_quotes_in(seg, b.start))
+    return out
+
+
+def _quotes_in(seg: str, base: int) -> list[Region]:
+    out: list[Region] = []
+    i = 0
+    n = len(seg)
+    open_at: int | None = None
+    closer = ""
+    while i < n:
+        ch = seg[i]
+        if open_at is None:
+            if ch == '"' or ch == _OPEN_DOUBLE:
+                open_at, closer = i, ('"' if ch == '"' else _CLOSE_DOUBLE)
+            elif ch in (_OPEN_SINGLE, "'") and (i == 0 or not seg[i - 1].isalnum()):
+                close = _single_close(seg, i + 1, _CLOSE_SINGLE if ch == _OPEN_SINGLE else "'")
+                if close is not None:
+                    out.append(Region(base + i, base + close + 1, QUOTE))
+                    i = close
+        elif ch == closer or (closer == _CLOSE_DOUBLE and ch == '"'):
+            out.append(Region(base + open_at, base + i + 1, QUOTE))
+            open_at = None
+        i += 1
+    if open_at is not None:
+        out.append(Region(base + open_at, base + n, QUOTE))
+    return out
+
+
+def _single_close(seg: str, j: int, closer: str) -> int | None:
+    """Closing single quote for a quote opened before ``j``: not an apostrophe (a letter on
+    both sides), within one sentence-ish stretch."""
+    if j >= len(seg) or not seg[j].isalnum() and seg[j] not in "\"\u201c":
+        return None
+    k = j
+    while k < len(seg) and k - j < 400:
+        if seg[k] == closer and not (k + 1 < len(seg) and seg[k + 1].isalnum()) and seg[k - 1] != " ":
+            return k
+        if seg[k] in "\r\n":
+            return None
+        k += 1
+    return None
+
+
+def find_blocks(text: str, regions: list[Region]) -> list[Block]:
+    """Paragraphs of prose: runs of lines separated by blank lines, less front matter, fenced
+    code, blockquotes and thematic breaks. Headings and list items are blocks of their own."""
+    skip = [r for r in regions if r.kind in (FRONT_MATTER, BLOCKQUOTE) or (r.kind == CODE and _is_block_code(text, r))]
+    comments = [r for r in regions if r.kind == COMMENT]
+    lines = _lines(text)
+    groups: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            groups.append(current)
+            current = []
+
+    for start, end, line in lines:
+        if any(r.start <= start < r.end for r in skip) or _THEMATIC.match(line):
+            flush()
+            continue
+        if any(r.start <= start and end <= r.end for r in comments):
+            flush()
+            continue
+        if not line.strip():
+            flush()
+            continue
+        if _HEADING.match(line) or _ITEM.match(line):
+            flush()
+            current = [(start, end, line)]
+            if _HEADING.match(line):
+                flush()
+            continue
+        current.append((start, end, line))
+    flush()
+
+    blocks: list[Block] = []
+    for group in groups:
+        first_line = group[0][2]
+        kind = "heading" if _HEADING.match(first_line) else "item" if _ITEM.match(first_line) else "paragraph"
+        mean = sum(len(g[2]) for g in group) / len(group)
+        if len(group) > 1 and mean > _UNWRAPPED_LINE:
+            parts = [[g] for g in group]
+        else:
+            parts = [group]
+        for part in parts:
+            start = part[0][0]
+            end = part[-1][1]
+            # strip Markdown markers and surrounding whitespace, never the prose itself
+            seg = text[start:end]
+            m = _HEADING.match(seg) or _ITEM.match(seg)
+            lead = m.end() if m else 0
+            while lead < len(seg) and seg[lead] in " \t":
+                lead += 1
+            trail = len(seg.rstrip())
+            if lead < trail:
+                blocks.append(Block(start + lead, start + trail, kind))
+    return blocks
+
+
+def _is_block_code(text: str, r: Region) -> bool:
+    line_start = text.rfind("\n", 0, r.start) + 1
+    return bool(_FENCE_OPEN.match(text[line_start : r.start + 4]))

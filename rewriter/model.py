@@ -1,0 +1,124 @@
+"""Data model: positioned findings and fixes. Offsets are half-open ``str`` indices."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Applicability(enum.IntEnum):
+    """How safe a fix is to apply without a person. Ordered: ``SAFE`` is the highest."""
+
+    DISPLAY_ONLY = 0
+    UNSAFE = 1
+    SAFE = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+    @classmethod
+    def parse(cls, value: str) -> Applicability:
+        try:
+            return cls[value.strip().upper().replace("-", "_")]
+        except KeyError:
+            raise ValueError(
+                f"unknown applicability {value!r} (expected safe, unsafe or display-only)"
+            ) from None
+
+
+class Severity(enum.IntEnum):
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r} (expected info, warning or error)"
+            ) from None
+
+
+@dataclass(frozen=True, order=True)
+class TextRange:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad range {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def intersects(self, other: TextRange) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: TextRange) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``replacement`` ("" deletes; an empty range inserts)."""
+
+    start: int
+    end: int
+    replacement: str
+
+    @property
+    def range(self) -> TextRange:
+        return TextRange(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    title: str
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def range(self) -> TextRange:
+        return TextRange(min(e.start for e in self.edits), max(e.end for e in self.edits))
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def range(self) -> TextRange:
+        return TextRange(self.start, self.end)
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs about one text."""
+
+    path: str
+    text: str
+    findings: tuple[Finding, ...]
+    metrics: Mapping[str, Any]
+    notes: tuple[str, ...] = ()

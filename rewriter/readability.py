@@ -1,0 +1,103 @@
+"""Readability metrics on spaCy's sentences, with textstat's syllable counts and word lists.
+
+textstat's own functions count sentences with a regex; here the sentence count comes from the
+same spaCy boundaries that the rules and the UI use, and textstat supplies syllables and the
+Dale-Chall easy-word list. The formulas are textstat's (Flesch, Flesch-Kincaid, Gunning fog,
+SMOG, Coleman-Liau, ARI, Dale-Chall); tests cross-check them against textstat on single sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+WORDS_PER_MINUTE = 238.0  # silent reading of non-fiction (Brysbaert 2019)
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019.-][A-Za-z\u00C0-\u024F0-9]+)*")
+
+
+@functools.lru_cache(maxsize=200_000)
+def syllables(word: str) -> int:
+    import textstat
+
+    return max(1, int(textstat.syllable_count(word.lower())))
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_difficult(word: str) -> bool:
+    import textstat
+
+    return bool(textstat.is_difficult_word(word.lower()))
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass
+class Counts:
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    letters: int = 0
+    polysyllables: int = 0  # 3+ syllables
+    complex_words: int = 0  # Gunning fog: 3+ syllables, not capitalised
+    difficult: int = 0  # Dale-Chall: not on the easy-word list, 3+ letters
+
+    def add(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(self.astuple(), other.astuple())))
+
+    def astuple(self) -> tuple[int, ...]:
+        return (self.words, self.sentences, self.syllables, self.letters, self.polysyllables,
+                self.complex_words, self.difficult)
+
+
+def count(words: Iterable[str], sentences: int) -> Counts:
+    c = Counts(sentences=sentences)
+    for w in words:
+        s = syllables(w)
+        c.words += 1
+        c.syllables += s
+        c.letters += sum(ch.isalnum() for ch in w)
+        if s >= 3:
+            c.polysyllables += 1
+            if not w[:1].isupper():
+                c.complex_words += 1
+        if len(w) > 2 and is_difficult(w):
+            c.difficult += 1
+    return c
+
+
+def formulas(c: Counts) -> dict[str, float]:
+    """All metrics for the counts; zeros for an empty text."""
+    if c.words == 0 or c.sentences == 0:
+        return {k: 0.0 for k in METRIC_KEYS}
+    wps = c.words / c.sentences
+    spw = c.syllables / c.words
+    fre = 206.835 - 1.015 * wps - 84.6 * spw
+    fk = 0.39 * wps + 11.8 * spw - 15.59
+    fog = 0.4 * (wps + 100.0 * c.complex_words / c.words)
+    smog = 1.043 * math.sqrt(c.polysyllables * (30.0 / c.sentences)) + 3.1291 if c.sentences else 0.0
+    letters_100 = c.letters / c.words * 100.0
+    sentences_100 = c.sentences / c.words * 100.0
+    cli = 0.0588 * letters_100 - 0.296 * sentences_100 - 15.8
+    ari = 4.71 * (c.letters / c.words) + 0.5 * wps - 21.43
+    pct = c.difficult / c.words * 100.0
+    dc = 0.1579 * pct + 0.0496 * wps + (3.6365 if pct > 5 else 0.0)
+    return {
+        "flesch_reading_ease": round(fre, 2),
+        "flesch_kincaid_grade": round(fk, 2),
+        "gunning_fog": round(fog, 2),
+        "smog_index": round(smog, 2),
+        "coleman_liau_index": round(cli, 2),
+        "automated_readability_index": round(ari, 2),
+        "dale_chall_readability_score": round(dc, 2),
+        "reading_time_seconds": round(c.words / WORDS_PER_MINUTE * 60.0, 1),
+    }
+
+
+METRIC_KEYS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+               "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+               "reading_time_seconds")

@@ -1,0 +1,485 @@
+"""Lexicon rules: word and phrase lists as TOML data (rewriter/data/*.toml), one rule per file.
+
+All enabled lexicons are matched together so that the longest match wins across them
+("stands as a harbinger of" beats "harbinger").
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rewriter.document import Document
+from rewriter.inflect import article_for, choose_tag, inflect, lemmas_of, match_case, tags_of_form
+from rewriter.model import Applicability, Edit, Finding, Fix, Severity
+from rewriter.rules.base import Context, RuleInfo
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+_ENTRY_KEYS = {"match", "replace", "reason", "applicability", "source", "pos", "require_next",
+               "exclude_next", "require_prev", "exclude_prev"}
+_HEADER_KEYS = {"code", "name", "category", "severity", "summary", "message", "message_omit", "what",
+                "why", "example", "fix_safety", "enabled", "entry"}
+_POS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+        "SCONJ", "VERB"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+_BOUNDARY_BEFORE = {".", "!", "?", ":", ";", "\"", "\u201c", "(", "\u2014", "-", "\u2013"}
+
+
+class LexiconError(ValueError):
+    """A broken lexicon file; the message names the file, the entry and its line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    match: str
+    words: tuple[str, ...]
+    replace: tuple[str, ...]
+    reason: str
+    applicability: Applicability
+    source: str
+    pos: frozenset[str] = frozenset()
+    require_next: frozenset[str] = frozenset()
+    exclude_next: frozenset[str] = frozenset()
+    require_prev: frozenset[str] = frozenset()
+    exclude_prev: frozenset[str] = frozenset()
+    rule: str = ""  # the code of the lexicon it belongs to
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    info: RuleInfo
+    message: str
+    message_omit: str
+    entries: tuple[Entry, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def split_words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in _tokenizer()(phrase) if not t.is_space)
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: invalid TOML ({exc})") from None
+    return parse_lexicon(data, str(path), raw)
+
+
+def _entry_lines(raw: str) -> list[int]:
+    return [n for n, line in enumerate(raw.splitlines(), 1) if line.strip() == "[[entry]]"]
+
+
+def parse_lexicon(data: dict[str, Any], source: str, raw: str = "") -> Lexicon:
+    unknown = set(data) - _HEADER_KEYS
+    if unknown:
+        raise LexiconError(f"{source}: unknown key '{sorted(unknown)[0]}' in the header")
+    for key in ("code", "name", "category", "summary"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise LexiconError(f"{source}: the header needs '{key}' (a string)")
+    code = data["code"]
+    prefix = code.rstrip("0123456789")
+    if not (2 <= len(prefix) <= 4 and prefix.isalpha() and prefix.isupper() and len(code) - len(prefix) == 3):
+        raise LexiconError(f"{source}: bad code {code!r} (capital letters and three digits, e.g. HSE001)")
+    try:
+        severity = Severity.parse(str(data.get("severity", "warning")))
+    except ValueError as exc:
+        raise LexiconError(f"{source}: {exc}") from None
+    lines = _entry_lines(raw)
+    entries = []
+    seen: dict[tuple[str, ...], int] = {}
+    raw_entries = data.get("entry", [])
+    if not isinstance(raw_entries, list) or not raw_entries:
+        raise LexiconError(f"{source}: no [[entry]] tables")
+    for i, e in enumerate(raw_entries):
+        where = f"{source}:{lines[i]}" if i < len(lines) else f"{source}: entry {i + 1}"
+        entry = _parse_entry(e, where, code)
+        if entry.words in seen:
+            raise LexiconError(f"{where}: duplicate match '{entry.match}'")
+        seen[entry.words] = i
+        entries.append(entry)
+    info = RuleInfo(
+        code=code, name=data["name"], category=data["category"], severity=severity,
+        summary=data["summary"], what=str(data.get("what", data["summary"])), why=str(data.get("why", "")),
+        example=str(data.get("example", "")), fix_safety=str(data.get("fix_safety", "")),
+        default_enabled=bool(data.get("enabled", True)),
+        needs=frozenset({"tagger", "ner"}), origin=source,
+    )
+    return Lexicon(info, str(data.get("message", "'{observed}': try '{replacement}'")),
+                   str(data.get("message_omit", "'{observed}' adds nothing; cut it")), tuple(entries))
+
+
+def _parse_entry(e: Any, where: str, code: str) -> Entry:
+    if not isinstance(e, dict):
+        raise LexiconError(f"{where}: an entry must be a table")
+    unknown = set(e) - _ENTRY_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown key '{sorted(unknown)[0]}'")
+    match = e.get("match")
+    if not isinstance(match, str) or not match.strip():
+        raise LexiconError(f"{where}: 'match' must be a non-empty string")
+    replace = e.get("replace")
+    if isinstance(replace, str):
+        replace = [replace]
+    if not isinstance(replace, list) or not replace or not all(isinstance(r, str) for r in replace):
+        raise LexiconError(f"{where}: 'replace' must be a list of strings (\"\" deletes)")
+    for key in ("reason", "source"):
+        if not isinstance(e.get(key), str) or not e[key].strip():
+            raise LexiconError(f"{where}: '{key}' must be a non-empty string")
+    try:
+        applicability = Applicability.parse(str(e.get("applicability", "")))
+    except ValueError as exc:
+        raise LexiconError(f"{where}: {exc}") from None
+
+    def words(key: str) -> frozenset[str]:
+        value = e.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LexiconError(f"{where}: '{key}' must be a list of words")
+        return frozenset(v.lower() for v in value)
+
+    pos = frozenset(v.upper() for v in words("pos"))
+    if pos - _POS:
+        raise LexiconError(f"{where}: unknown part of speech '{sorted(pos - _POS)[0]}'")
+    split = split_words(match)
+    if not split:
+        raise LexiconError(f"{where}: 'match' has no words")
+    return Entry(
+        match=match.strip().lower(), words=split, replace=tuple(r.strip() for r in replace),
+        reason=e["reason"].strip(), applicability=applicability, source=e["source"].strip(), pos=pos,
+        require_next=words("require_next"), exclude_next=words("exclude_next"),
+        require_prev=words("require_prev"), exclude_prev=words("exclude_prev"), rule=code,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_lexicons() -> tuple[Lexicon, ...]:
+    return tuple(load_lexicon(p) for p in sorted(DATA_DIR.glob("*.toml")))
+
+
+@functools.lru_cache(maxsize=16)
+def extra_lexicons(paths: tuple[str, ...]) -> tuple[Lexicon, ...]:
+    return tuple(load_lexicon(p) for p in paths)
+
+
+class _Node:
+    __slots__ = ("children", "entries")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.entries: list[Entry] = []
+
+
+@functools.lru_cache(maxsize=16)
+def _trie(lexicons: tuple[Lexicon, ...]) -> _Node:
+    root = _Node()
+    for lex in lexicons:
+        for entry in lex.entries:
+            node = root
+            for w in entry.words:
+                node = node.children.setdefault(w, _Node())
+            node.entries.append(entry)
+    return root
+
+
+@dataclass
+class _Match:
+    start_tok: int
+    end_tok: int  # exclusive
+    entry: Entry
+
+
+class LexiconChecker:
+    """Matches every enabled lexicon in one pass over each block's tokens."""
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.lexicons = tuple(lexicons)
+        self.by_code = {lex.info.code: lex for lex in self.lexicons}
+
+    def infos(self) -> tuple[RuleInfo, ...]:
+        return tuple(lex.info for lex in self.lexicons)
+
+    def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
+        active = tuple(lex for lex in self.lexicons if lex.info.code in ctx.enabled)
+        if not active:
+            return
+        root = _trie(active)
+        tagged = "tagger" in ctx.capabilities
+        for block, doc in document.block_docs():
+            for m in self._matches(doc, root, tagged, ctx):
+                finding = self._finding(document, block.start, doc, m, ctx)
+                if finding is not None:
+                    yield finding
+
+    def _matches(self, doc: Any, root: _Node, tagged: bool, ctx: Context) -> list[_Match]:
+        keys = [_keys(t) for t in doc]
+        found: list[_Match] = []
+        n = len(doc)
+        for i in range(n):
+            if doc[i].is_space or doc[i].is_punct and not root.children.keys() & keys[i]:
+                continue
+            stack: list[tuple[_Node, int]] = [(root, i)]
+            while stack:
+                node, j = stack.pop()
+                for entry in node.entries:
+                    if j > i and self._accept(doc, i, j, entry, tagged, ctx):
+                        found.append(_Match(i, j, entry))
+                if j >= n:
+                    continue
+                k = j
+                while k < n and doc[k].is_space and j > i:
+                    k += 1
+                if k >= n:
+                    continue
+                for key in keys[k]:
+                    child = node.children.get(key)
+                    if child is not None:
+                        stack.append((child, k + 1))
+        # longest first (in characters), then earliest, then lexicon order; no overlaps
+        found.sort(key=lambda m: (-(doc[m.end_tok - 1].idx + len(doc[m.end_tok - 1]) - doc[m.start_tok].idx),
+                                  doc[m.start_tok].idx, m.entry.rule))
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for m in found:
+            if any(m.start_tok < e and s < m.end_tok for s, e in taken):
+                continue
+            taken.append((m.start_tok, m.end_tok))
+            kept.append(m)
+        kept.sort(key=lambda m: m.start_tok)
+        return kept
+
+    def _accept(self, doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -> bool:
+        first = doc[i]
+        if entry.pos:
+            if not tagged:
+                return False
+            if first.pos_ not in entry.pos:
+                return False
+        prev_tok = _neighbor(doc, i, -1)
+        next_tok = _neighbor(doc, j - 1, 1)
+        if entry.require_next and (next_tok is None or not _keys(next_tok) & entry.require_next):
+            return False
+        if entry.exclude_next and next_tok is not None and _keys(next_tok) & entry.exclude_next:
+            return False
+        if entry.require_prev and (prev_tok is None or not _keys(prev_tok) & entry.require_prev):
+            return False
+        if entry.exclude_prev and prev_tok is not None and _keys(prev_tok) & entry.exclude_prev:
+            return False
+        for k in range(i, j):
+            tok = doc[k]
+            if _is_name(doc, tok):
+                return False
+        span_text = doc[i:j].text.lower()
+        if span_text in ctx.allow or any(doc[k].lower_ in ctx.allow for k in range(i, j)):
+            return False
+        return True
+
+    def _finding(self, document: Document, base: int, doc: Any, m: _Match, ctx: Context) -> Finding | None:
+        entry = m.entry
+        lex = self.by_code[entry.rule]
+        start = base + doc[m.start_tok].idx
+        last = doc[m.end_tok - 1]
+        end = base + last.idx + len(last.text)
+        observed = document.text[start:end]
+        fix, shown = build_fix(document.text, doc, base, m.start_tok, m.end_tok, entry)
+        if shown == "":
+            message = lex.message_omit.format(observed=observed, replacement="", reason=entry.reason)
+        else:
+            message = lex.message.format(observed=observed, replacement=shown, reason=entry.reason)
+        info = lex.info
+        return Finding(
+            code=info.code, name=info.name, category=info.category, severity=info.severity,
+            start=start, end=end, message=message, fix=fix,
+            data={"observed": observed, "expected": shown, "reason": entry.reason, "match": entry.match,
+                  "source": entry.source},
+        )
+
+
+def _neighbor(doc: Any, i: int, step: int) -> Any:
+    k = i + step
+    while 0 <= k < len(doc):
+        if not doc[k].is_space:
+            return doc[k]
+        k += step
+    return None
+
+
+@functools.lru_cache(maxsize=131072)
+def _keys_of(lower: str, lemma: str) -> frozenset[str]:
+    return lemmas_of(lower) | {lemma}
+
+
+def _keys(tok: Any) -> frozenset[str]:
+    return _keys_of(tok.lower_, tok.lemma_.lower() if tok.lemma_ else tok.lower_)
+
+
+def _sentence_initial(doc: Any, tok: Any) -> bool:
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    prev = _neighbor(doc, tok.i, -1)
+    return prev is None or prev.text in _BOUNDARY_BEFORE or prev.text in ("\u2018", "'")
+
+
+def _is_name(doc: Any, tok: Any) -> bool:
+    """Proper names are never flagged: named entities, and capitalised words inside a sentence."""
+    if tok.ent_type_ in _NAME_ENTS:
+        return True
+    text = tok.text
+    if text[:1].isupper() and not text.isupper() and not _sentence_initial(doc, tok):
+        return True
+    if tok.pos_ == "PROPN" and not _sentence_initial(doc, tok) and text[:1].isupper():
+        return True
+    return False
+
+
+# --- fixes ------------------------------------------------------------------------------------
+
+
+def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry) -> tuple[Fix | None, str]:
+    """The fix for a match of ``doc[i:j]`` and the replacement shown in the message."""
+    start = base + doc[i].idx
+    end = base + doc[j - 1].idx + len(doc[j - 1].text)
+    observed = text[start:end]
+    applicability = entry.applicability
+    options = []
+    for choice in entry.replace:
+        shaped = _shape(doc, i, j, entry, choice)
+        options.append(shaped)
+    default = options[0]
+    if default is None:
+        shown = entry.replace[0]
+        applicability = Applicability.DISPLAY_ONLY
+        replacement = match_case(observed, shown)
+    else:
+        replacement = match_case(observed, default)
+        shown = default
+    alternatives = tuple(o if o is not None else r for o, r in zip(options, entry.replace))
+    if len(alternatives) > 1 and applicability is Applicability.SAFE:
+        pass  # the first option is mechanical; others are offered
+    if replacement == "":
+        edit = _deletion(text, doc, base, i, j)
+        if edit is None:
+            return Fix((Edit(start, end, ""),), Applicability.DISPLAY_ONLY, f"Cut '{observed}'", alternatives), ""
+        return Fix((edit,), applicability, f"Cut '{observed}'", alternatives), ""
+    edit = Edit(start, end, replacement)
+    edit = _fix_article(text, doc, base, i, edit)
+    return Fix((edit,), applicability, f"Replace with '{replacement}'", alternatives), shown
+
+
+def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
+    """Inflect ``choice`` like the matched words; None when no form can be made with confidence."""
+    if not choice:
+        return ""
+    inflected = []
+    for k, word in enumerate(entry.words):
+        tok = doc[i + k] if i + k < j else None
+        if tok is None:
+            break
+        if tok.lower_ != word:
+            inflected.append((k, tok, word))
+    # only count real inflections (not spelling variants such as -ise/-ize matched by lemma)
+    if not inflected:
+        return choice
+    if len(inflected) > 1:
+        return None
+    k, tok, word = inflected[0]
+    tags = tags_of_form(word, tok.lower_)
+    if not tags:
+        return None
+    prev_words = tuple(t.lower_ for t in doc[max(0, tok.i - 3) : tok.i])
+    tag = choose_tag(tags, tok.tag_, prev_words)
+    if tag is None:
+        return None
+    rwords = choice.split(" ")
+    if tag.startswith("VB"):
+        if k != 0:
+            return None
+        target = 0
+    elif tag.startswith("NN"):
+        if len(entry.words) == 1:
+            target = len(rwords) - 1
+        elif k == 0 and (len(rwords) == 1 or rwords[1] in ("of", "for", "to", "in", "on")):
+            target = 0
+        elif k == len(entry.words) - 1:
+            target = len(rwords) - 1
+        else:
+            return None
+    elif tag in ("JJR", "JJS", "RBR", "RBS"):
+        return None
+    else:
+        return None
+    form = inflect(rwords[target], tag)
+    if form is None:
+        return None
+    rwords[target] = form
+    return " ".join(rwords)
+
+
+def _fix_article(text: str, doc: Any, base: int, i: int, edit: Edit) -> Edit:
+    prev = _neighbor(doc, i, -1)
+    if prev is None or prev.lower_ not in ("a", "an"):
+        return edit
+    want = article_for(edit.replacement)
+    if want == prev.lower_:
+        return edit
+    art_start = base + prev.idx
+    gap = text[art_start + len(prev.text) : edit.start]
+    article = match_case(prev.text, want) if prev.text[0].isupper() else want
+    return Edit(art_start, edit.end, article + gap + edit.replacement)
+
+
+def _deletion(text: str, doc: Any, base: int, i: int, j: int) -> Edit | None:
+    """Cut ``doc[i:j]`` with one neighbouring space, a comma that would be left hanging, and a
+    capital moved to the next word at the start of a sentence."""
+    start = base + doc[i].idx
+    end = base + doc[j - 1].idx + len(doc[j - 1].text)
+    initial = _sentence_initial(doc, doc[i])
+    nxt = _neighbor(doc, j - 1, 1)
+    prev = _neighbor(doc, i, -1)
+    if nxt is not None and nxt.text == ",":
+        after = base + nxt.idx + 1
+        if initial or (prev is not None and prev.text == ","):
+            end = after
+        else:
+            return None
+    # swallow the whitespace after, or before when the cut ends a clause
+    k = end
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k > end and k < len(text) and text[k] not in "\r\n":
+        end = k
+    else:
+        s = start
+        while s > 0 and text[s - 1] in " \t":
+            s -= 1
+        if s < start:
+            start = s
+        elif not initial:
+            return None
+    if initial:
+        if end >= len(text) or not text[end].isalpha():
+            return None
+        if text[end].islower():
+            return Edit(start, end + 1, text[end].upper())
+    elif prev is not None and prev.lower_ in ("a", "an") and end < len(text):
+        word = text[end:].split(" ", 1)[0]
+        want = article_for(word)
+        if want != prev.lower_:
+            art = base + prev.idx
+            return Edit(art, end, match_case(prev.text, want) + " ")
+    return Edit(start, end, "")

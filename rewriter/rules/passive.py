@@ -1,0 +1,60 @@
+"""PAS001: passive voice, found in the dependency parse (auxpass + participle), not by regex."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rewriter.document import Document
+from rewriter.model import Finding, Severity
+from rewriter.rules.base import Context, RuleInfo
+
+PASSIVE = RuleInfo(
+    code="PAS001",
+    name="passive-voice",
+    category="passive",
+    severity=Severity.INFO,
+    summary="Passive voice hides who acted",
+    what="Flags verbs in the passive voice, with or without a 'by' phrase, using spaCy's "
+    "dependency parse (a form of 'be' or 'get' marked as a passive auxiliary, and its participle).",
+    why="Readers follow sentences where someone does something. The passive puts the action first "
+    "and often leaves out who did it. It is fine when the actor is unknown or beside the point "
+    "('He was arrested'), so this rule only informs.",
+    example="Given: 'The budget was approved by the council on Monday.'\n"
+    "Use instead: 'The council approved the budget on Monday.'",
+    fix_safety="No automatic fix: turning a sentence around needs a person.",
+    needs=frozenset({"parser", "tagger"}),
+)
+
+
+class PassiveChecker:
+    def infos(self) -> tuple[RuleInfo, ...]:
+        return (PASSIVE,)
+
+    def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
+        if PASSIVE.code not in ctx.enabled or "parser" not in ctx.capabilities:
+            return
+        for block, doc in document.block_docs():
+            for tok in doc:
+                if tok.dep_ not in ("auxpass",):
+                    continue
+                verb = tok.head
+                auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+                first = min(auxes, key=lambda c: c.i) if auxes else tok
+                # one finding per verb: report at its passive auxiliary only
+                if any(c.dep_ == "auxpass" and c.i < tok.i for c in verb.children):
+                    continue
+                start = block.start + first.idx
+                end = block.start + verb.idx + len(verb.text)
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                phrase = document.text[start:end]
+                if agent is not None:
+                    actor_toks = [t for t in agent.subtree if t.i != agent.i]
+                    actor = doc[actor_toks[0].i : actor_toks[-1].i + 1].text if actor_toks else ""
+                    a_end = block.start + agent.idx + len(agent.text)
+                    if actor_toks:
+                        a_end = block.start + actor_toks[-1].idx + len(actor_toks[-1].text)
+                    msg = f"'{document.text[start:a_end]}' is passive; try making '{actor}' the subject"
+                else:
+                    msg = f"'{phrase}' is passive; say who acted, if it matters"
+                yield Finding(PASSIVE.code, PASSIVE.name, PASSIVE.category, PASSIVE.severity, start, end,
+                              msg, None, {"observed": phrase, "verb": verb.lemma_})

@@ -1,0 +1,211 @@
+"""RD: readability per sentence, paragraph and document (hard sentences say why)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rewriter.document import Document
+from rewriter.model import Finding, Severity
+from rewriter.readability import Counts, count, formulas, words_of
+from rewriter.rules.base import Context, RuleInfo
+
+_SPLIT = "Split it, or cut what the reader does not need."
+
+HARD = RuleInfo(
+    "RD001", "hard-sentence", "readability", Severity.INFO,
+    "Sentence is hard to read (grade above the hard threshold)",
+    "Works out each sentence's Flesch-Kincaid grade from spaCy's sentence boundaries and flags those "
+    "at or above `hard-grade` (default 12) but below `very-hard-grade`. The message says why: "
+    "length, long words or stacked clauses.",
+    "A news reader reads fast and once. A sentence at a college grade loses many of them.",
+    "Given: 'The committee, which had deliberated extensively regarding the appropriations, "
+    "ultimately recommended comprehensive modifications.'\n"
+    "Use instead: 'The committee talked at length about the spending. It asked for big changes.'",
+    "No automatic fix: splitting a sentence needs a person.",
+)
+VERY_HARD = RuleInfo(
+    "RD002", "very-hard-sentence", "readability", Severity.WARNING,
+    "Sentence is very hard to read (grade above the very-hard threshold)",
+    "Flags sentences whose Flesch-Kincaid grade is at or above `very-hard-grade` (default 16), "
+    "saying why.", HARD.why,
+    "Given: a 45-word sentence with three clauses and many long words.\n"
+    "Use instead: two or three sentences of 15 to 20 words.",
+    HARD.fix_safety,
+)
+LONG = RuleInfo(
+    "RD003", "long-sentence", "readability", Severity.INFO,
+    "Sentence is long (more words than max-sentence-words)",
+    "Flags sentences longer than `max-sentence-words` (default 35) that are not already flagged "
+    "as hard or very hard.",
+    "Long sentences with short words can still lose a reader before the verb arrives.",
+    "Given: a 40-word sentence listing every speaker at the meeting.\nUse instead: two sentences.",
+    HARD.fix_safety,
+)
+LONG_PARAGRAPH = RuleInfo(
+    "RD004", "long-paragraph", "readability", Severity.INFO,
+    "Paragraph has more sentences than max-paragraph-sentences",
+    "Flags paragraphs with more than `max-paragraph-sentences` sentences (default 6).",
+    "News paragraphs are short so that a reader on a phone can see where one idea ends.",
+    "Given: one paragraph of eight sentences.\nUse instead: two or three paragraphs.",
+    "No automatic fix.",
+)
+GRADE = RuleInfo(
+    "RD005", "grade-above-target", "readability", Severity.INFO,
+    "Document grade is above the target grade",
+    "Compares the document's Flesch-Kincaid grade with `target-grade` (default 10).",
+    "Most newsrooms aim at a reading grade a general reader can follow on a first read.",
+    "Given: a story at grade 15.\nUse instead: the same story with shorter sentences and plain words.",
+    "No automatic fix: the other rules' fixes lower the grade.",
+)
+INFOS = (HARD, VERY_HARD, LONG, LONG_PARAGRAPH, GRADE)
+_CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "csubj", "acl", "xcomp", "parataxis"}
+
+
+@dataclass(frozen=True)
+class SentenceStats:
+    start: int
+    end: int
+    block: int
+    counts: Counts
+    grade: float
+    clauses: int
+
+
+def sentence_stats(document: Document, ctx: Context) -> list[SentenceStats]:
+    """Per-sentence counts, computed once per document and shared by rules and metrics."""
+    cached = ctx.cache.get("sentences")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    out = []
+    spans = {}
+    for i, (block, doc) in enumerate(document.block_docs()):
+        if block.kind == "heading":
+            continue
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            words = words_of(sent.text)
+            if not words:
+                continue
+            c = count(words, 1)
+            clauses = 0
+            if "parser" in ctx.capabilities:
+                clauses = sum(1 for t in sent if t.dep_ in _CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")))
+            text = sent.text
+            lead = len(text) - len(text.lstrip())
+            start = block.start + sent.start_char + lead
+            end = start + len(text.strip())
+            out.append(SentenceStats(start, end, i, c, formulas(c)["flesch_kincaid_grade"], clauses))
+            spans[start] = end
+    ctx.cache["sentences"] = out
+    return out
+
+
+def document_metrics(document: Document, ctx: Context) -> dict[str, float | int]:
+    stats = sentence_stats(document, ctx)
+    total = Counts()
+    for s in stats:
+        total = total.add(s.counts)
+    metrics: dict[str, float | int] = {
+        "words": total.words, "sentences": total.sentences,
+        "paragraphs": len({s.block for s in stats}),
+    }
+    metrics.update(formulas(total))
+    cfg = ctx.config
+    hard = very = 0
+    for s in stats:
+        kind = _difficulty(s, ctx)
+        hard += kind == "hard"
+        very += kind == "very-hard"
+    metrics["hard_sentences"] = hard
+    metrics["very_hard_sentences"] = very
+    metrics["target_grade"] = cfg.target_grade
+    return metrics
+
+
+def paragraph_metrics(document: Document, ctx: Context) -> list[dict[str, float | int]]:
+    """Metrics per prose block (paragraph), with its offsets."""
+    by_block: dict[int, list[SentenceStats]] = {}
+    for s in sentence_stats(document, ctx):
+        by_block.setdefault(s.block, []).append(s)
+    out = []
+    for i, stats in sorted(by_block.items()):
+        total = Counts()
+        for s in stats:
+            total = total.add(s.counts)
+        block = document.blocks[i]
+        row: dict[str, float | int] = {"start": block.start, "end": block.end, "words": total.words,
+                                       "sentences": total.sentences}
+        row.update(formulas(total))
+        out.append(row)
+    return out
+
+
+def _difficulty(s: SentenceStats, ctx: Context) -> str:
+    cfg = ctx.config
+    if s.counts.words < cfg.min_hard_sentence_words:
+        return ""
+    if s.grade >= cfg.very_hard_grade:
+        return "very-hard"
+    if s.grade >= cfg.hard_grade:
+        return "hard"
+    return ""
+
+
+def reasons(s: SentenceStats, ctx: Context) -> list[str]:
+    c = s.counts
+    out = []
+    if c.words >= min(25, ctx.config.max_sentence_words):
+        out.append(f"{c.words} words")
+    if c.words and (c.syllables / c.words >= 1.7 or c.polysyllables / c.words >= 0.2):
+        out.append(f"{c.polysyllables} long words")
+    if s.clauses >= 3:
+        out.append(f"{s.clauses} stacked clauses")
+    return out or [f"{c.syllables / max(c.words, 1):.1f} syllables a word"]
+
+
+class ReadabilityChecker:
+    def infos(self) -> tuple[RuleInfo, ...]:
+        return INFOS
+
+    def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
+        stats = sentence_stats(document, ctx)
+        cfg = ctx.config
+        for s in stats:
+            kind = _difficulty(s, ctx)
+            why = ", ".join(reasons(s, ctx))
+            observed = document.text[s.start : s.end]
+            data = {"observed": observed, "grade": s.grade, "words": s.counts.words, "why": why}
+            if kind == "very-hard" and VERY_HARD.code in ctx.enabled:
+                yield _finding(VERY_HARD, s, f"Very hard sentence (grade {s.grade:.0f}): {why}. {_SPLIT}", data)
+            elif kind == "hard" and HARD.code in ctx.enabled:
+                yield _finding(HARD, s, f"Hard sentence (grade {s.grade:.0f}): {why}. {_SPLIT}", data)
+            elif not kind and s.counts.words > cfg.max_sentence_words and LONG.code in ctx.enabled:
+                yield _finding(LONG, s, f"Long sentence ({s.counts.words} words, limit "
+                               f"{cfg.max_sentence_words}). {_SPLIT}", data)
+        if LONG_PARAGRAPH.code in ctx.enabled:
+            by_block: dict[int, int] = {}
+            for s in stats:
+                by_block[s.block] = by_block.get(s.block, 0) + 1
+            for i, n in sorted(by_block.items()):
+                if n > cfg.max_paragraph_sentences:
+                    b = document.blocks[i]
+                    yield Finding(LONG_PARAGRAPH.code, LONG_PARAGRAPH.name, LONG_PARAGRAPH.category,
+                                  LONG_PARAGRAPH.severity, b.start, b.end,
+                                  f"Long paragraph ({n} sentences, limit {cfg.max_paragraph_sentences}); break it up",
+                                  None, {"sentences": n})
+        if GRADE.code in ctx.enabled and stats:
+            total = Counts()
+            for s in stats:
+                total = total.add(s.counts)
+            grade = formulas(total)["flesch_kincaid_grade"]
+            if grade > cfg.target_grade:
+                first = stats[0]
+                yield Finding(GRADE.code, GRADE.name, GRADE.category, GRADE.severity, first.start, first.start,
+                              f"Document grade {grade:.1f} is above the target {cfg.target_grade:g}",
+                              None, {"grade": grade, "target": cfg.target_grade})
+
+
+def _finding(info: RuleInfo, s: SentenceStats, message: str, data: dict[str, object]) -> Finding:
+    return Finding(info.code, info.name, info.category, info.severity, s.start, s.end, message, None, data)
