@@ -41,6 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "concise", "json"), default="text")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
 
+    f = sub.add_parser("fix", help="apply fixes in place (safe ones by default)")
+    common(f)
+    f.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    f.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
+    f.add_argument("--stdout", action="store_true", help="print the rewritten text (one input) and write nothing")
+    f.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    f.add_argument("--exit-non-zero-on-fix", action="store_true",
+                   help="exit 1 when a file was changed (for pre-commit, like formatters)")
+
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--format", choices=("text", "md", "json"), default="text")
     r.add_argument("--config", metavar="FILE")
@@ -66,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rewriter.rules.lexicon import LexiconError
 
     try:
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain,
+        handler = {"check": cmd_check, "fix": cmd_fix, "rules": cmd_rules, "explain": cmd_explain,
                    "config": cmd_config}[args.command]
         return int(handler(args))
     except (ConfigError, LexiconError) as exc:
@@ -193,6 +202,66 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"rewriter: error: {err}", file=sys.stderr)
     if errors:
         return 2
+    if failing and not args.exit_zero:
+        return 1
+    return 0
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    import difflib
+
+    from rewriter.fix import rewrite
+    from rewriter.textio import InputError, encode, read_source, write_atomic
+
+    if args.stdout and args.diff:
+        print("rewriter: error: --stdout and --diff cannot be combined", file=sys.stderr)
+        return 2
+    resolver = ConfigResolver(args)
+    items, errors = gather(args, resolver)
+    if args.stdout and len(items) + len(errors) > 1:
+        print("rewriter: error: --stdout takes one path (or stdin)", file=sys.stderr)
+        return 2
+    to_stdin = not args.paths or args.paths == ["-"]
+    changed_any = False
+    failing = False
+    for path, text, config in items:
+        unsafe = args.unsafe_fixes or config.unsafe_fixes
+        result = rewrite(text, unsafe=unsafe, config=config, path=path)
+        remaining = result.report.findings if result.report is not None else ()
+        if any(f.severity >= config.fail_on for f in remaining):
+            failing = True
+        if args.stdout or (to_stdin and not args.diff):
+            sys.stdout.write(result.text)
+        elif args.diff:
+            if result.changed:
+                sys.stdout.writelines(difflib.unified_diff(
+                    text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+                    fromfile=f"a/{path}", tofile=f"b/{path}"))
+        elif result.changed:
+            try:
+                source = read_source(path)
+                if source.text != text:
+                    errors.append(f"{path}: changed on disk while fixing; not written")
+                    continue
+                write_atomic(path, encode(source, result.text))
+            except (InputError, OSError) as exc:
+                errors.append(f"{path}: cannot write ({exc})")
+                continue
+        if result.changed:
+            changed_any = True
+        if not args.stdout and not (to_stdin and not args.diff):
+            n = len(result.applied)
+            left = len(remaining)
+            verb = "would fix" if args.diff else "fixed"
+            print(f"{path}: {verb} {n} finding{'s' if n != 1 else ''}; {left} left", file=sys.stderr)
+    for err in errors:
+        print(f"rewriter: error: {err}", file=sys.stderr)
+    if errors:
+        return 2
+    if args.exit_non_zero_on_fix and changed_any:
+        return 1
+    if args.diff and changed_any:
+        return 1
     if failing and not args.exit_zero:
         return 1
     return 0

@@ -39,17 +39,30 @@ def match_case(observed: str, replacement: str) -> str:
     return replacement
 
 
+_NOUN_CUES = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "many", "some", "of",
+              "and", "as", "such", "other", "all", "few", "several", "no", "two", "three"}
+_TAGS = {"VERB": ("VBD", "VBG", "VBN", "VBZ"), "NOUN": ("NNS",), "ADJ": ("JJR", "JJS"), "ADV": ("RBR", "RBS")}
+
+
 @functools.lru_cache(maxsize=65536)
 def tags_of_form(lemma: str, form: str, upos: str | None = None) -> frozenset[str]:
-    """Penn tags under which ``form`` is an inflection of ``lemma``."""
+    """Penn tags under which ``form`` is an inflection of ``lemma`` (base forms excluded)."""
     import lemminflect
 
-    forms = dict(lemminflect.getAllInflections(lemma, upos=upos))
-    if not forms:
-        forms = dict(lemminflect.getAllInflectionsOOV(lemma, upos=upos or "VERB"))
-        if upos is None:
-            forms.update(lemminflect.getAllInflectionsOOV(lemma, upos="NOUN"))
-    return frozenset(tag for tag, values in forms.items() if form in values)
+    out = set()
+    known = lemminflect.getAllInflections(lemma)
+    for pos, tags in _TAGS.items():
+        if upos is not None and pos != upos:
+            continue
+        if known and not any(t in known for t in tags) and not (pos == "VERB" and "VB" in known):
+            continue
+        for tag in tags:
+            forms = lemminflect.getInflection(lemma, tag=tag)
+            if not forms and not known:
+                forms = lemminflect.getInflection(lemma, tag=tag, inflect_oov=True)
+            if form in forms:
+                out.add(tag)
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -93,15 +106,17 @@ def choose_tag(candidates: frozenset[str], spacy_tag: str, prev_words: tuple[str
         if any(w in aux for w in prev_words[-3:]):
             return "VBN"
         return spacy_tag if spacy_tag in ("VBD", "VBN") else "VBD"
+    if nouns == {"NNS"} and verbs == {"VBZ"}:
+        # "harbingers" / "stands": a determiner, adjective or preposition before it -> noun
+        if prev_words and prev_words[-1] in _NOUN_CUES:
+            return "NNS"
+        if spacy_tag in candidates:
+            return spacy_tag
+        return None
     if spacy_tag in candidates:
         return spacy_tag
     if spacy_tag.startswith("VB") and len(verbs) == 1:
         return next(iter(verbs))
     if spacy_tag.startswith("NN") and len(nouns) == 1:
         return next(iter(nouns))
-    if nouns == {"NNS"} and verbs == {"VBZ"}:
-        # "harbingers" / "commences": the word before decides: a determiner or adjective -> noun
-        if prev_words and prev_words[-1] in ("the", "a", "an", "its", "their", "his", "her", "these", "those", "many", "some", "of", "and", "as"):
-            return "NNS"
-        return "VBZ" if spacy_tag.startswith("VB") else None
     return None

@@ -1,0 +1,278 @@
+"""The rewriter: apply fixes by applicability, guard meaning, re-check until stable.
+
+Only edits chosen by applicability (or accepted by an editor) are applied; every other fixable
+finding is returned in ``Rewrite.skipped`` with the reason. Protected regions are never edited,
+and every number, proper name and quotation of the original must still be in the rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rewriter.config import Config
+from rewriter.document import Document, overlaps_any
+from rewriter.engine import analyze
+from rewriter.model import Applicability, Edit, Finding, Report
+
+MAX_ITERATIONS = 4
+
+# (sentence before, sentence after) -> a reason to refuse the edit, or None
+Guard = Callable[[str, str], "str | None"]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    original: str
+    text: str
+    applied: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...]
+    before: Mapping[str, Any]
+    after: Mapping[str, Any]
+    iterations: int = 0
+    report: Report | None = None  # the final check of the rewritten text
+    edits: tuple[Edit, ...] = field(default=())  # first-pass edits, in offsets of the original
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def finding_key(f: Finding) -> str:
+    """A stable id for a finding in one text (the UI keys its accept boxes by it)."""
+    return f"{f.code}:{f.start}:{f.end}"
+
+
+def rewrite(
+    text: str,
+    unsafe: bool | None = None,
+    config: Config | None = None,
+    *,
+    path: str = "<stdin>",
+    accept: Collection[str] | None = None,
+    choices: Mapping[str, str] | None = None,
+    guards: Sequence[Guard] = (),
+    report: Report | None = None,
+) -> Rewrite:
+    """Rewrite ``text`` with its fixes.
+
+    By default safe fixes apply (``unsafe=True`` adds unsafe ones) and the text is re-checked
+    until nothing more applies. With ``accept`` (finding keys, see :func:`finding_key`) exactly
+    those findings are applied in one pass, as an editor chose them; ``choices`` maps a key to
+    one of the finding's alternatives."""
+    config = config or Config()
+    if unsafe is None:
+        unsafe = config.unsafe_fixes
+    required = Applicability.UNSAFE if unsafe else Applicability.SAFE
+    first = report if report is not None and report.text == text else analyze(text, config, path)
+    current, current_report = text, first
+    applied: list[Finding] = []
+    skipped: dict[str, Skipped] = {}
+    first_edits: tuple[Edit, ...] = ()
+    iterations = 0
+    protected_strings = meaning_strings(Document.from_text(text))
+    while iterations < (1 if accept is not None else MAX_ITERATIONS):
+        iterations += 1
+        picked, skip = choose(current_report, required, accept, choices)
+        document = Document.from_text(current)
+        edits: list[tuple[Finding, Edit]] = []
+        for f, edit in picked:
+            reason = guard_edit(document, edit)
+            if reason is None:
+                reason = _guards(current, edit, guards)
+            if reason is not None:
+                skip.append(Skipped(f, reason))
+                continue
+            edits.append((f, edit))
+        for s in skip:
+            skipped.setdefault(finding_key(s.finding) if iterations == 1 else f"{iterations}:{finding_key(s.finding)}", s)
+        if not edits:
+            break
+        new_text = apply_edits(current, [e for _, e in edits])
+        lost = missing_meaning(protected_strings, new_text)
+        if lost:
+            # find the edits that lose it and drop them; keep the rest
+            keep = []
+            for f, e in edits:
+                if any(s in current[e.start : e.end] and s not in e.replacement for s in lost):
+                    skipped[finding_key(f)] = Skipped(f, f"would lose '{sorted(lost)[0]}' from the original")
+                else:
+                    keep.append((f, e))
+            edits = keep
+            if not edits:
+                break
+            new_text = apply_edits(current, [e for _, e in edits])
+        if iterations == 1:
+            first_edits = tuple(e for _, e in edits)
+        applied.extend(f for f, _ in edits)
+        current = new_text
+        current_report = analyze(current, config, path)
+    if current_report.text != current:
+        current_report = analyze(current, config, path)
+    # what still could be fixed but was not chosen stays listed with a reason
+    applied_keys = {finding_key(f) for f in applied}
+    return Rewrite(
+        original=text, text=current, applied=tuple(applied),
+        skipped=tuple(s for k, s in skipped.items() if k not in applied_keys),
+        before=first.metrics, after=current_report.metrics, iterations=iterations,
+        report=current_report, edits=first_edits,
+    )
+
+
+def choose(
+    report: Report, required: Applicability, accept: Collection[str] | None, choices: Mapping[str, str] | None
+) -> tuple[list[tuple[Finding, Edit]], list[Skipped]]:
+    """Pick non-overlapping edits: longest first, then earliest (deterministic)."""
+    candidates: list[tuple[Finding, Edit]] = []
+    skipped: list[Skipped] = []
+    for f in report.findings:
+        if f.fix is None:
+            continue
+        key = finding_key(f)
+        if accept is not None:
+            if key not in accept:
+                skipped.append(Skipped(f, "not accepted"))
+                continue
+            edit = _chosen_edit(f, (choices or {}).get(key))
+            if edit is None:
+                skipped.append(Skipped(f, "no replacement to apply"))
+                continue
+        else:
+            if f.fix.applicability < required:
+                reason = ("needs a person (display-only)" if f.fix.applicability is Applicability.DISPLAY_ONLY
+                          else "unsafe fix; use --unsafe-fixes or accept it")
+                skipped.append(Skipped(f, reason))
+                continue
+            if len(f.fix.edits) != 1:
+                skipped.append(Skipped(f, "multi-edit fixes need a person"))
+                continue
+            edit = f.fix.edits[0]
+        candidates.append((f, edit))
+    candidates.sort(key=lambda fe: (-(fe[1].end - fe[1].start), fe[1].start, fe[0].code))
+    taken: list[Edit] = []
+    picked = []
+    for f, e in candidates:
+        if any(_overlap(e, t) for t in taken):
+            skipped.append(Skipped(f, "overlaps a longer fix"))
+            continue
+        taken.append(e)
+        picked.append((f, e))
+    picked.sort(key=lambda fe: fe[1].start)
+    return picked, skipped
+
+
+def _chosen_edit(f: Finding, choice: str | None) -> Edit | None:
+    assert f.fix is not None
+    base = f.fix.edits[0] if f.fix.edits else None
+    if base is None:
+        return None
+    if choice is None or choice == base.replacement:
+        return base
+    if choice not in f.fix.alternatives:
+        return None
+    from rewriter.inflect import match_case
+
+    # an alternative replaces the flagged words themselves (its inflection is the editor's call)
+    return Edit(f.start, f.end, match_case(f.text_of(base) if hasattr(f, "text_of") else str(f.data.get("observed", "")), choice))
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return a.start <= b.end and b.start <= a.end
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits; mend the seams (no doubled spaces, no space before , . ; :)."""
+    out: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at {e.start}")
+        left = text[pos : e.start]
+        out.append(left)
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    # mend the seams only where an edit happened
+    result = []
+    for piece in out:
+        if result and piece:
+            prev = result[-1]
+            if prev.endswith((" ", "\t")) and piece[:1] in (" ", "\t"):
+                piece = piece.lstrip(" \t")
+            elif prev.endswith(" ") and piece[:1] in ",.;:!?":
+                result[-1] = prev.rstrip(" ")
+        result.append(piece)
+    return "".join(result)
+
+
+_NUMBER = re.compile(r"\d[\d,.:/%-]*")
+_CAPWORD = re.compile(r"(?<![.!?\"\u201c]\s)(?<!^)\b[A-Z][\w'\u2019-]*")
+
+
+def meaning_strings(document: Document) -> Counter[str]:
+    """Numbers, quotations and proper names of a text, which a rewrite must keep verbatim."""
+    text = document.text
+    out: Counter[str] = Counter()
+    for m in _NUMBER.finditer(text):
+        out[m.group().rstrip(",.:-")] += 1
+    for q in document.quotes:
+        out[text[q.start : q.end]] += 1
+    for block in document.blocks:
+        seg = text[block.start : block.end]
+        for m in re.finditer(r"(?<=[a-z,;] )[A-Z][\w\u2019'-]+(?: [A-Z][\w\u2019'-]+)*", seg):
+            out[m.group()] += 1
+    return out
+
+
+def missing_meaning(original: Counter[str], text: str) -> set[str]:
+    return {s for s, n in original.items() if text.count(s) < n}
+
+
+def guard_edit(document: Document, edit: Edit) -> str | None:
+    """Refuse edits that touch a protected region or drop a number or a name."""
+    for r in document.protected(include_quotes=True):
+        if r.start < edit.end and edit.start < r.end:
+            return f"touches a protected region ({r.kind})"
+        if r.start >= edit.end:
+            break
+    removed = document.text[edit.start : edit.end]
+    for m in _NUMBER.finditer(removed):
+        if m.group() not in edit.replacement:
+            return f"would remove the number '{m.group()}'"
+    return None
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
+             text.rfind("! ", 0, start))
+    lo = 0 if lo < 0 else lo + 1
+    his = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end), text.find("! ", end)) if i >= 0]
+    hi = min(his) + 1 if his else len(text)
+    return lo, hi
+
+
+def _guards(text: str, edit: Edit, guards: Sequence[Guard]) -> str | None:
+    if not guards:
+        return None
+    lo, hi = _sentence_around(text, edit.start, edit.end)
+    before = text[lo:hi].strip()
+    after = (text[lo : edit.start] + edit.replacement + text[edit.end : hi]).strip()
+    for guard in guards:
+        reason = guard(before, after)
+        if reason:
+            return reason
+    return None
+
+
+__all__ = ["Guard", "Rewrite", "Skipped", "apply_edits", "finding_key", "overlaps_any", "rewrite"]
