@@ -1,0 +1,228 @@
+"""Markup: protected regions (front matter, code, URLs, comments, blockquotes, quotes) are never
+flagged; apostrophes are not quotes; ``quotes = "flag"`` turns quotes back on.
+
+Most end-to-end tests use the house lexicon from conftest (TST001: harbinger, zorblax, in order
+to), so that they do not depend on the built-in data; each checks that the same word outside the
+protected region IS flagged, so a rule that flagged nothing could not pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rewriter import Config, analyze
+from rewriter.document import Document
+from rewriter.markup import (
+    BLOCKQUOTE,
+    CODE,
+    COMMENT,
+    FRONT_MATTER,
+    URL,
+    find_blocks,
+    find_quotes,
+    find_regions,
+)
+
+
+def flagged(text: str, config: Config) -> list[str]:
+    """The observed text of every TST001 finding."""
+    return [text[f.start : f.end] for f in analyze(text, config).findings if f.code == "TST001"]
+
+
+def regions_of(text: str, kind: str) -> list[str]:
+    return [text[r.start : r.end] for r in find_regions(text) if r.kind == kind]
+
+
+def quotes_of(text: str) -> list[str]:
+    doc = Document.from_text(text)
+    return [text[q.start : q.end] for q in doc.quotes]
+
+
+# --- regions -------------------------------------------------------------------------------------
+
+
+def test_front_matter_yaml_and_toml() -> None:
+    yaml = "---\ntitle: zorblax\ntags: [a, b]\n---\nBody text.\n"
+    assert regions_of(yaml, FRONT_MATTER) == ["---\ntitle: zorblax\ntags: [a, b]\n---\n"]
+    toml = "+++\ntitle = 'zorblax'\n+++\r\nBody.\r\n"
+    assert regions_of(toml, FRONT_MATTER) == ["+++\ntitle = 'zorblax'\n+++\r\n"]
+    # only at the very start of the file
+    later = "Intro line.\n\n---\ntitle: zorblax\n---\n"
+    assert regions_of(later, FRONT_MATTER) == []
+
+
+def test_fenced_code_backticks_tildes_and_unclosed() -> None:
+    text = "Para.\n\n```python\nx = 'zorblax'\n```\n\n~~~\nzorblax\n~~~\n\nEnd.\n"
+    code = regions_of(text, CODE)
+    assert "```python\nx = 'zorblax'\n```" in code
+    assert "~~~\nzorblax\n~~~" in code
+    unclosed = "Para.\n\n```\nzorblax\n\nstill code zorblax\n"
+    assert any(r.endswith("still code zorblax\n") for r in regions_of(unclosed, CODE))
+
+
+def test_inline_code_urls_comments() -> None:
+    text = ("Run `zorblax --all` then see https://example.com/zorblax, www.zorblax.org/a "
+            "or mail desk@zorblax.example.com <!-- zorblax note --> now.")
+    assert regions_of(text, CODE) == ["`zorblax --all`"]
+    urls = regions_of(text, URL)
+    assert "https://example.com/zorblax" in urls  # trailing comma not part of the URL
+    assert "www.zorblax.org/a" in urls
+    assert "desk@zorblax.example.com" in urls
+    assert regions_of(text, COMMENT) == ["<!-- zorblax note -->"]
+
+
+def test_link_target_is_protected_but_link_text_is_prose() -> None:
+    text = "See [the zorblax report](/files/zorblax.pdf) today."
+    assert "/files/zorblax.pdf" in regions_of(text, URL)
+
+
+def test_blockquote_lines() -> None:
+    text = "Intro.\n\n> zorblax one\n> zorblax two\n\nAfter.\n"
+    assert regions_of(text, BLOCKQUOTE) == ["> zorblax one", "> zorblax two"]
+
+
+def test_blocks_skip_front_matter_code_and_blockquotes_and_strip_markers() -> None:
+    text = ("---\ntitle: x\n---\n\n# The heading\n\nFirst paragraph\nwraps here.\n\n"
+            "```\ncode\n```\n\n> quoted\n\n- an item\n- another item\n\n***\n\nLast.")
+    doc = Document.from_text(text)
+    got = [(b.kind, text[b.start : b.end]) for b in doc.blocks]
+    assert got == [
+        ("heading", "The heading"),
+        ("paragraph", "First paragraph\nwraps here."),
+        ("item", "an item"),
+        ("item", "another item"),
+        ("paragraph", "Last."),
+    ]
+
+
+def test_unwrapped_lines_are_one_paragraph_each() -> None:
+    long_line = "This line is a full paragraph of an unwrapped newsroom export, " * 3
+    text = f"{long_line}\n{long_line}\n{long_line}"
+    blocks = Document.from_text(text).blocks
+    assert len(blocks) == 3
+    assert all(text[b.start : b.end] == long_line.strip() for b in blocks)
+
+
+# --- quotations ----------------------------------------------------------------------------------
+
+
+def test_quotes_straight_curly_and_nested() -> None:
+    text = 'He said "one zorblax" and she said “a zorblax ‘inner’ here” ok.'
+    assert quotes_of(text) == ['"one zorblax"', "“a zorblax ‘inner’ here”"]
+
+
+def test_single_quotes_as_quotation_marks() -> None:
+    assert quotes_of("She called it 'a zorblax plan' today.") == ["'a zorblax plan'"]
+    assert quotes_of("She called it ‘a zorblax plan’ today.") == ["‘a zorblax plan’"]
+    # an apostrophe inside a single-quoted quote does not close it
+    assert quotes_of("She said ‘it’s a zorblax’ then.") == ["‘it’s a zorblax’"]
+
+
+def test_quote_left_open_runs_to_paragraph_end_only() -> None:
+    text = "“This zorblax quote goes on and on\n\nNext zorblax paragraph."
+    assert quotes_of(text) == ["“This zorblax quote goes on and on"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They don't know it's the zorblax.",
+        "In the '90s the zorblax was common.",
+        "Pakistan’s zorblax and the boys' zorblax.",
+        "The players’ zorblax rose in the ’80s.",
+        "Rock 'n' roll is not a quotation but zorblax is flagged.",
+    ],
+)
+def test_apostrophes_are_not_quotes(text: str, house_config: Config) -> None:
+    # "'n'" is a harmless pseudo-quote; what matters is that every zorblax is still flagged
+    n = text.count("zorblax")
+    assert flagged(text, house_config) == ["zorblax"] * n
+
+
+def test_opening_quote_before_a_decade_is_an_apostrophe(house_config: Config) -> None:
+    # word processors often "smarten" '90s into ‘90s; it must not open a quotation that a later
+    # plural possessive would close
+    text = "In the ‘90s, the zorblax of the players’ strike began."
+    assert flagged(text, house_config) == ["zorblax"]
+
+
+def test_mixed_straight_open_curly_close(house_config: Config) -> None:
+    text = 'He said "a zorblax plan” was due. Then a zorblax came.'
+    assert flagged(text, house_config) == ["zorblax"]
+    assert analyze(text, house_config).findings[0].start == text.rindex("zorblax")
+
+
+# --- end to end: never flagged in protected regions ------------------------------------------------
+
+
+PROTECTED_CASES = {
+    "front matter": "---\ntitle: A zorblax story\n---\n\nBody has a zorblax.\n",
+    "fenced code": "Body has a zorblax.\n\n```\nzorblax = 1\n```\n",
+    "tilde fence with info": "Body has a zorblax.\n\n~~~text\nzorblax here\n~~~\n",
+    "inline code": "Run `zorblax` but a zorblax is prose.",
+    "url": "Read https://example.org/zorblax-report about a zorblax.",
+    "www url": "Read www.example.org/zorblax/ about a zorblax.",
+    "email": "Write to zorblax@example.org about a zorblax.",
+    "link target": "Read [the report](https://example.org/zorblax) on a zorblax.",
+    "html comment": "Body has a zorblax. <!-- zorblax: check with desk -->",
+    "multi-line html comment": "<!--\nzorblax\nzorblax\n-->\n\nBody has a zorblax.",
+    "html attribute": 'Body has a <span title="zorblax">zorblax</span>.',
+    "blockquote": "> A zorblax in a blockquote.\n> Another zorblax.\n\nBody has a zorblax.",
+    "straight quote": 'He said "a zorblax is coming" and a zorblax came.',
+    "curly quote": "He said “a zorblax is coming” and a zorblax came.",
+    "nested single in double": "“He told me ‘a zorblax is coming’ yesterday,” she said of the zorblax.",
+    "single curly quote": "He called it ‘a zorblax moment’ but a zorblax it was not.",
+    "open quote to paragraph end": "“A zorblax, and more of it\n\nBody has a zorblax.",
+    "multi-line quote": 'He said "this is a\nzorblax plan" and a zorblax came.',
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROTECTED_CASES))
+def test_protected_regions_are_never_flagged(name: str, house_config: Config) -> None:
+    text = PROTECTED_CASES[name]
+    findings = [f for f in analyze(text, house_config).findings if f.code == "TST001"]
+    # exactly one zorblax in each text stands in plain prose: the last one
+    assert [(f.start, text[f.start : f.end]) for f in findings] == [(text.rindex("zorblax"), "zorblax")]
+
+
+def test_stray_backtick_does_not_swallow_later_paragraphs(house_config: Config) -> None:
+    # a code span never crosses a blank line (CommonMark), so a lone backtick must not protect
+    # the paragraphs between it and a later code span
+    text = "Press the ` key to start.\n\nThe zorblax came.\n\nThen type `ls` there."
+    assert flagged(text, house_config) == ["zorblax"]
+
+
+def test_blockquote_lazy_continuation_is_protected(house_config: Config) -> None:
+    # Markdown: a line right after a blockquote line, with no blank line between, continues it
+    text = "> He said the zorblax\nwould come soon.\n\nA zorblax came."
+    findings = analyze(text, house_config).findings
+    assert [text[f.start : f.end] for f in findings if f.code == "TST001"] == ["zorblax"]
+    assert findings[0].start == text.rindex("zorblax")
+
+
+def test_crlf_blockquote_and_code(house_config: Config) -> None:
+    text = "> zorblax quoted\r\n\r\n```\r\nzorblax\r\n```\r\n\r\nA zorblax.\r\n"
+    assert flagged(text, house_config) == ["zorblax"]
+
+
+def test_quotes_flag_setting_flags_inside_quotes(house_lexicon: object) -> None:
+    base = Config(extra_lexicons=(str(house_lexicon),), select=("TST",))
+    text = 'He said "a zorblax plan" and called it ‘a zorblax idea’. A zorblax came.'
+    assert len(flagged(text, base)) == 1
+    on = base.replace(quotes="flag")
+    assert flagged(text, on) == ["zorblax"] * 3
+    # other protected regions stay protected even with quotes on
+    code = "Run `zorblax` and <!-- zorblax --> and a zorblax."
+    assert flagged(code, on) == ["zorblax"]
+
+
+def test_headings_and_list_items_are_prose(house_config: Config) -> None:
+    text = "# A zorblax heading\n\n- a zorblax item\n\n1. another zorblax item\n"
+    assert flagged(text, house_config) == ["zorblax"] * 3
+
+
+def test_find_quotes_uses_only_blocks() -> None:
+    text = '> "a zorblax"\n\nPlain "quoted" text.'
+    regions = find_regions(text)
+    blocks = find_blocks(text, regions)
+    assert [text[q.start : q.end] for q in find_quotes(text, blocks)] == ['"quoted"']
