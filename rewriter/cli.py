@@ -35,11 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to enable")
         sp.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes to disable")
         sp.add_argument("--stdin-filename", metavar="NAME", help="path to show for standard input")
+        sp.add_argument("--languagetool", metavar="off|local|URL",
+                        help="grammar checking with LanguageTool (overrides the 'languagetool' config key)")
 
     c = sub.add_parser("check", help="report findings")
     common(c)
-    c.add_argument("--format", choices=("text", "concise", "json"), default="text")
+    c.add_argument("--format", choices=("text", "concise", "json", "sarif", "github"), default="text")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    c.add_argument("--statistics", action="store_true", help="count findings per code instead of listing them")
 
     f = sub.add_parser("fix", help="apply fixes in place (safe ones by default)")
     common(f)
@@ -57,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="print a rule's documentation")
     e.add_argument("code")
     e.add_argument("--config", metavar="FILE")
+
+    from rewriter.reporting.command import add_arguments as report_arguments
+
+    report_arguments(sub.add_parser("report", help="write a report over many files (.html, .md, .json, .csv)"))
 
     cf = sub.add_parser("config", help="print the resolved configuration")
     cf.add_argument("--show", action="store_true", help="print the resolved configuration (default)")
@@ -76,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         handler = {"check": cmd_check, "fix": cmd_fix, "rules": cmd_rules, "explain": cmd_explain,
-                   "config": cmd_config}[args.command]
+                   "config": cmd_config, "report": cmd_report}[args.command]
         return int(handler(args))
     except (ConfigError, LexiconError) as exc:
         print(f"rewriter: error: {exc}", file=sys.stderr)
@@ -120,6 +127,8 @@ class ConfigResolver:
             overrides["select"] = list(sel)
         if ign:
             overrides["ignore"] = list(config.ignore + ign)
+        if getattr(self.args, "languagetool", None):
+            overrides["languagetool"] = self.args.languagetool
         if overrides:
             config = from_mapping(overrides, "<cli>", base=config).replace(source=config.source)
         return config
@@ -147,6 +156,7 @@ def iter_paths(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[st
 
 def gather(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tuple[str, str, Config]], list[str]]:
     """(path, text, config) for every input, and one-line errors for inputs that cannot be read."""
+    from rewriter.config import is_excluded
     from rewriter.textio import InputError, decode, read_source
 
     items: list[tuple[str, str, Config]] = []
@@ -169,6 +179,8 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tup
         found_any = False
         for path in iter_paths([raw], base_config.exclude):
             found_any = True
+            if is_excluded(path, resolver.for_path(path)):  # 'exclude' skips named files too (pre-commit)
+                continue
             try:
                 src = read_source(path)
             except InputError as exc:
@@ -184,19 +196,33 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tup
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from rewriter.engine import analyze
     from rewriter.render import FORMATS
 
     resolver = ConfigResolver(args)
     items, errors = gather(args, resolver)
     reports: list[Report] = []
+    seen_notes: set[str] = set()
     failing = False
     for path, text, config in items:
         report = analyze(text, config, path)
+        if args.format != "json":  # a note (e.g. LanguageTool unreachable) prints once per run
+            fresh = tuple(n for n in report.notes if n not in seen_notes)
+            seen_notes.update(report.notes)
+            report = dataclasses.replace(report, notes=fresh) if fresh != report.notes else report
         reports.append(report)
         if any(f.severity >= config.fail_on for f in report.findings):
             failing = True
-    out = FORMATS[args.format](reports, errors)
+    if args.statistics:
+        from rewriter.render.statistics import render_statistics
+
+        out = render_statistics(reports, args.format)
+    elif args.format == "sarif":
+        out = FORMATS["sarif"](reports, errors, rules=_registry(items))
+    else:
+        out = FORMATS[args.format](reports, errors)
     sys.stdout.write(out)
     for err in errors:
         print(f"rewriter: error: {err}", file=sys.stderr)
@@ -205,6 +231,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if failing and not args.exit_zero:
         return 1
     return 0
+
+
+def _registry(items: Sequence[tuple[str, str, Config]]) -> tuple[Any, ...]:
+    """The rules of this run (built-in plus every house lexicon used) for SARIF's rule list."""
+    from rewriter.rules import all_rules
+    from rewriter.rules.lexicon import LexiconError
+
+    extra = tuple(dict.fromkeys(p for _, _, config in items for p in config.extra_lexicons))
+    try:
+        return all_rules(extra)
+    except LexiconError:  # two house lexicons share a code: list the built-ins, findings add the rest
+        return all_rules()
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
@@ -223,10 +261,15 @@ def cmd_fix(args: argparse.Namespace) -> int:
         return 2
     to_stdin = not args.paths or args.paths == ["-"]
     changed_any = False
+    seen_notes: set[str] = set()
     failing = False
     for path, text, config in items:
         unsafe = args.unsafe_fixes or config.unsafe_fixes
         result = rewrite(text, unsafe=unsafe, config=config, path=path)
+        for note in result.report.notes if result.report is not None else ():
+            if note not in seen_notes:  # e.g. LanguageTool unreachable: once per run, on stderr
+                seen_notes.add(note)
+                print(f"rewriter: note: {note}", file=sys.stderr)
         remaining = result.report.findings if result.report is not None else ()
         if any(f.severity >= config.fail_on for f in remaining):
             failing = True
@@ -303,34 +346,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from rewriter.reporting.command import run_report
+
+    return run_report(args, ConfigResolver(args))
+
+
 def cmd_config(args: argparse.Namespace) -> int:
-    import dataclasses
+    from rewriter.config import to_toml
 
-    config = ConfigResolver(args).for_path(args.path)
-    print(f"# resolved from: {config.source or '(defaults)'}")
-    print("[tool.rewriter]")
-    for field in dataclasses.fields(config):
-        if field.name == "source":
-            continue
-        value = getattr(config, field.name)
-        key = field.name.replace("_", "-")
-        if hasattr(value, "label"):
-            value = value.label
-        if isinstance(value, tuple):
-            if key == "per-file-ignores":
-                value = {g: list(c) for g, c in value}
-                print(f"{key} = {{ " + ", ".join(f'"{g}" = {list(c)}' for g, c in value.items()) + " }")
-                continue
-            value = list(value)
-        print(f"{key} = {_toml_value(value)}")
+    sys.stdout.write(to_toml(ConfigResolver(args).for_path(args.path)))
     return 0
-
-
-def _toml_value(value: Any) -> str:
-    import json
-
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(value)
-    return json.dumps(value)

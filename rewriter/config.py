@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -135,46 +137,75 @@ KNOWN_KEYS = tuple(sorted(_KEYS))
 
 
 def from_mapping(table: Mapping[str, Any], source: str = "<config>", base: Config | None = None,
-                 text: str | None = None) -> Config:
-    """Validate a ``[tool.rewriter]`` table. Unknown keys and bad values raise ConfigError."""
+                 text: str | None = None, section: str | None = None) -> Config:
+    """Validate a ``[tool.rewriter]`` table. Unknown keys and bad values raise ConfigError.
+
+    ``text`` is the file's text and ``section`` the TOML table the keys sit in
+    (``"tool.rewriter"``, or ``""`` for a ``.rewriter.toml``), so errors can name the line."""
     changes: dict[str, Any] = {}
     items = list(table.items())
+    sub_section = None if section is None else (f"{section}.readability" if section else "readability")
+    in_readability: set[str] = set()
     if "readability" in table:
         sub = table["readability"]
         if not isinstance(sub, dict):
-            raise ConfigError(f"{source}: 'readability' must be a table")
+            raise ConfigError(f"{_where(source, text, 'readability', section)}: 'readability' must be a table")
         items = [(k, v) for k, v in items if k != "readability"]
         for k, v in sub.items():
             if k not in _READABILITY:
-                raise ConfigError(f"{_where(source, text, k)}: unknown key 'readability.{k}'"
+                raise ConfigError(f"{_where(source, text, k, sub_section)}: unknown key 'readability.{k}'"
                                   f" (known: {', '.join(sorted(_READABILITY))})")
             items.append((k, v))
+            in_readability.add(k)
     for key, value in items:
+        where = _where(source, text, key, sub_section if key in in_readability else section)
         if key not in _KEYS:
             hint = _close(key)
-            raise ConfigError(f"{_where(source, text, key)}: unknown key '{key}'"
+            raise ConfigError(f"{where}: unknown key '{key}'"
                               + (f"; did you mean '{hint}'?" if hint else f" (known: {', '.join(KNOWN_KEYS)})"))
         name, parse = _KEYS[key]
         try:
             changes[name] = parse(key, value)
         except ValueError as exc:
-            raise ConfigError(f"{_where(source, text, key)}: {exc}") from None
+            raise ConfigError(f"{where}: {exc}") from None
     config = (base or Config()).replace(source=source, **changes)
     if config.very_hard_grade < config.hard_grade:
-        raise ConfigError(f"{source}: 'very-hard-grade' must not be below 'hard-grade'")
-    if config.extra_lexicons and source not in ("<config>", "<cli>"):
+        raise ConfigError(f"{_where(source, text, 'very-hard-grade', section)}: "
+                          "'very-hard-grade' must not be below 'hard-grade'")
+    if "extra_lexicons" in changes and source not in ("<config>", "<cli>"):
         root = Path(source).parent
-        config = config.replace(extra_lexicons=tuple(
-            str((root / p).resolve()) if not Path(p).is_absolute() else p for p in config.extra_lexicons))
+        resolved = []
+        for p in config.extra_lexicons:
+            full = Path(p) if Path(p).is_absolute() else (root / p).resolve()
+            if not full.is_file():
+                raise ConfigError(f"{_where(source, text, 'extra-lexicons', section)}: 'extra-lexicons': "
+                                  f"no such lexicon file '{p}' (looked for {full})")
+            resolved.append(str(full))
+        config = config.replace(extra_lexicons=tuple(resolved))
     return config
 
 
-def _where(source: str, text: str | None, key: str) -> str:
+_TABLE_HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(?:#.*)?$")
+
+
+def _table_name(raw: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in raw.split("."))
+
+
+def _where(source: str, text: str | None, key: str, section: str | None = None) -> str:
+    """``source:line`` of ``key`` inside the TOML table ``section`` (any table when None)."""
     if text is None:
         return source
+    assign = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    current = ""
     for n, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith((key + " ", key + "=", f'"{key}"')):
+        header = _TABLE_HEADER.match(line)
+        if header:
+            current = _table_name(header.group(1))
+            if section is not None and current == (f"{section}.{key}" if section else key):
+                return f"{source}:{n}"  # [tool.rewriter.per-file-ignores] and the like
+            continue
+        if assign.match(line) and (section is None or current == section):
             return f"{source}:{n}"
     return source
 
@@ -182,7 +213,7 @@ def _where(source: str, text: str | None, key: str) -> str:
 def _close(key: str) -> str | None:
     import difflib
 
-    found = difflib.get_close_matches(key, list(_KEYS) + ["readability"], n=1)
+    found = difflib.get_close_matches(key, [*_KEYS, "readability"], n=1)
     return found[0] if found else None
 
 
@@ -241,7 +272,8 @@ def _load_file(path: Path, explicit: bool = False) -> Config | None:
         table = data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.rewriter] must be a table")
-    return from_mapping(table, str(path), text=text)
+    section = "tool.rewriter" if (path.name == "pyproject.toml" or "tool" in data) else ""
+    return from_mapping(table, str(path), text=text, section=section)
 
 
 def rule_enabled(code: str, config: Config, default_enabled: bool = True, path: str | None = None) -> bool:
@@ -260,15 +292,95 @@ def _matches(code: str, prefix: str) -> bool:
     return prefix == "ALL" or code.startswith(prefix)
 
 
-def per_file_ignored(path: str, config: Config) -> tuple[str, ...]:
-    from fnmatch import fnmatch
+def config_root(config: Config) -> Path | None:
+    """The folder of the file the configuration came from (globs are relative to it)."""
+    if not config.source or config.source.startswith("<"):
+        return None
+    return Path(config.source).resolve().parent
 
-    out: list[str] = []
+
+def path_matches(path: str, glob: str, root: Path | None = None) -> bool:
+    """Whether ``path`` matches ``glob``: as given, by file name, relative to ``root`` (the
+    configuration's folder), or by its last parts (``drafts/*.md``). ``**/`` also matches no
+    folder at all, as in .gitignore."""
+    from fnmatch import fnmatchcase
+
     p = Path(path)
+    names = {p.as_posix(), p.name}
+    if root is not None:
+        with contextlib.suppress(ValueError, OSError):
+            names.add(p.resolve().relative_to(root).as_posix())
+    globs = {glob, glob.replace("**/", "")}
+    for g in globs:
+        if any(fnmatchcase(name, g) for name in names):
+            return True
+        try:
+            if p.match(g):
+                return True
+        except ValueError:  # an empty or odd pattern
+            pass
+    return False
+
+
+def per_file_ignored(path: str, config: Config) -> tuple[str, ...]:
+    out: list[str] = []
+    root = config_root(config)
     for glob, codes in config.per_file_ignores:
-        if fnmatch(str(p), glob) or fnmatch(p.name, glob) or p.match(glob):
+        if path_matches(path, glob, root):
             out.extend(codes)
     return tuple(out)
 
 
-__all__ = ["Config", "ConfigError", "field", "from_mapping", "load_config", "rule_enabled"]
+def is_excluded(path: str, config: Config) -> bool:
+    """Whether the configuration's ``exclude`` globs skip ``path`` (named or found in a folder)."""
+    root = config_root(config)
+    return any(path_matches(path, glob, root) for glob in config.exclude)
+
+
+def to_toml(config: Config) -> str:
+    """The resolved configuration as a ``[tool.rewriter]`` table that loads back to the same."""
+    lines = [f"# resolved from: {config.source or '(defaults)'}", "[tool.rewriter]"]
+    for f in dataclasses.fields(config):
+        if f.name == "source":
+            continue
+        key = f.name.replace("_", "-")
+        value = getattr(config, f.name)
+        if key == "per-file-ignores":
+            body = ", ".join(f"{_toml_str(glob)} = {_toml(list(codes))}" for glob, codes in value)
+            lines.append(f"{key} = {{ {body} }}" if body else f"{key} = {{}}")
+            continue
+        lines.append(f"{key} = {_toml(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, Severity):
+        return _toml_str(value.label)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_str(value)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    raise TypeError(f"cannot write {value!r} as TOML")
+
+
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def _toml_str(value: str) -> str:
+    out = []
+    for ch in value:
+        if ch in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+__all__ = ["Config", "ConfigError", "field", "from_mapping", "is_excluded", "load_config", "path_matches",
+           "rule_enabled", "to_toml"]

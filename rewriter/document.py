@@ -8,7 +8,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rewriter.markup import QUOTE, Block, Region, find_blocks, find_quotes, find_regions
+from rewriter.markup import CODE, COMMENT, QUOTE, TAG, URL, Block, Region, find_blocks, find_quotes, find_regions
+
+_MASKED = frozenset({CODE, COMMENT, TAG, URL})
 
 
 class LineIndex:
@@ -68,7 +70,22 @@ class Document:
         return LineIndex(self.text)
 
     def parse(self, nlp: Any, batch_size: int = 64) -> None:
-        self.docs = list(nlp.pipe((self.text[b.start : b.end] for b in self.blocks), batch_size=batch_size))
+        self.docs = list(nlp.pipe((self.prose_text(b) for b in self.blocks), batch_size=batch_size))
+
+    def prose_text(self, block: Block) -> str:
+        """The block's text as the parser sees it: inline markup that is not prose (HTML tags and
+        comments, URLs, code spans) blanked to spaces of the same length, so that offsets hold and a
+        word next to markup ("<b>word</b>", "[word](url)") stays a token of its own."""
+        text = self.text[block.start : block.end]
+        masks = [r for r in self.regions if r.kind in _MASKED and r.start < block.end and block.start < r.end]
+        if not masks:
+            return text
+        chars = list(text)
+        for r in masks:
+            for k in range(max(r.start, block.start) - block.start, min(r.end, block.end) - block.start):
+                if chars[k] not in "\r\n":
+                    chars[k] = " "
+        return "".join(chars)
 
     def block_docs(self) -> Iterator[tuple[Block, Any]]:
         return zip(self.blocks, self.docs)

@@ -8,7 +8,9 @@ from rewriter.model import Finding, Report
 from rewriter.nlp import load_pipeline
 from rewriter.rules import all_rules, checkers
 from rewriter.rules.base import Context
+from rewriter.rules.grammar import drop_duplicates
 from rewriter.rules.readability import document_metrics, paragraph_metrics
+from rewriter.rules.suppression import apply_suppressions
 
 _CAPABILITY_NOTES = {
     "tagger": "part-of-speech filters in the lexicons",
@@ -42,11 +44,40 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
     findings: list[Finding] = []
     for checker in checkers(config.extra_lexicons):
         findings.extend(checker.check(document, ctx))
+    # LanguageTool matches on words our lexicons flag are duplicates (lexicon rules carry their file as origin)
+    findings = drop_duplicates(findings, {i.code for i in infos if i.origin != "builtin"})
+    notes.extend(n for n in ctx.notes if n not in notes)
     findings = filter_findings(document, findings, config)
+    # <!-- rewriter: ... --> directives; adds RW100-RW102 (they need the filtered findings)
+    findings = apply_suppressions(document, findings, ctx, {i.code for i in all_rules(config.extra_lexicons)})
     metrics = document_metrics(document, ctx)
     metrics_out = dict(metrics)
     metrics_out["paragraph_metrics"] = paragraph_metrics(document, ctx)  # type: ignore[assignment]
-    return Report(path=path, text=text, findings=tuple(findings), metrics=metrics_out, notes=tuple(notes))
+    return Report(path=path, text=text, findings=tuple(findings), metrics=metrics_out, notes=tuple(notes),
+                  names=proper_names(document))
+
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+
+
+def proper_names(document: Document) -> tuple[str, ...]:
+    """Named entities and runs of proper nouns, which a rewrite must keep verbatim."""
+    names: set[str] = set()
+    for _, doc in document.block_docs():
+        for ent in doc.ents:
+            if ent.label_ in _NAME_LABELS:
+                names.add(ent.text.strip())
+        run: list[str] = []
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                run.append(tok.text_with_ws)
+            else:
+                if run:
+                    names.add("".join(run).strip())
+                run = []
+        if run:
+            names.add("".join(run).strip())
+    return tuple(sorted(n for n in names if n))
 
 
 def filter_findings(document: Document, findings: list[Finding], config: Config) -> list[Finding]:

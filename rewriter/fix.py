@@ -17,6 +17,7 @@ from rewriter.config import Config
 from rewriter.document import Document, overlaps_any
 from rewriter.engine import analyze
 from rewriter.model import Applicability, Edit, Finding, Report
+from rewriter.rules.grammar import grammar_guard
 
 MAX_ITERATIONS = 4
 
@@ -72,6 +73,9 @@ def rewrite(
     config = config or Config()
     if unsafe is None:
         unsafe = config.unsafe_fixes
+    grammar = grammar_guard(config.languagetool)  # None when LanguageTool is off
+    if grammar is not None:
+        guards = (*guards, grammar)
     required = Applicability.UNSAFE if unsafe else Applicability.SAFE
     first = report if report is not None and report.text == text else analyze(text, config, path)
     current, current_report = text, first
@@ -79,7 +83,7 @@ def rewrite(
     skipped: dict[str, Skipped] = {}
     first_edits: tuple[Edit, ...] = ()
     iterations = 0
-    protected_strings = meaning_strings(Document.from_text(text))
+    protected_strings = meaning_strings(Document.from_text(text), first.names)
     while iterations < (1 if accept is not None else MAX_ITERATIONS):
         iterations += 1
         picked, skip = choose(current_report, required, accept, choices)
@@ -204,33 +208,39 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         pos = e.end
     out.append(text[pos:])
     # mend the seams only where an edit happened
-    result = []
+    result: list[str] = []
     for piece in out:
-        if result and piece:
-            prev = result[-1]
-            if prev.endswith((" ", "\t")) and piece[:1] in (" ", "\t"):
+        last = next((k for k in range(len(result) - 1, -1, -1) if result[k]), None)
+        tail = result[last][-1] if last is not None else ""
+        if tail and piece:
+            if tail in " \t" and piece[0] in " \t":
                 piece = piece.lstrip(" \t")
-            elif prev.endswith(" ") and piece[:1] in ",.;:!?":
-                result[-1] = prev.rstrip(" ")
+            if tail == " " and piece[:1] in (",", ".", ";", ":", "!", "?") and last is not None:
+                result[last] = result[last].rstrip(" ")
         result.append(piece)
     return "".join(result)
 
 
 _NUMBER = re.compile(r"\d[\d,.:/%-]*")
-_CAPWORD = re.compile(r"(?<![.!?\"\u201c]\s)(?<!^)\b[A-Z][\w'\u2019-]*")
 
 
-def meaning_strings(document: Document) -> Counter[str]:
-    """Numbers, quotations and proper names of a text, which a rewrite must keep verbatim."""
+def meaning_strings(document: Document, names: Iterable[str] | None = None) -> Counter[str]:
+    """Numbers, quotations and proper names of a text, which a rewrite must keep verbatim.
+    ``names`` come from the pipeline (Report.names); without them, capitalised words inside a
+    sentence stand in."""
     text = document.text
     out: Counter[str] = Counter()
     for m in _NUMBER.finditer(text):
         out[m.group().rstrip(",.:-")] += 1
     for q in document.quotes:
         out[text[q.start : q.end]] += 1
+    if names is not None:
+        for name in names:
+            out[name] = max(out[name], text.count(name))
+        return out
     for block in document.blocks:
         seg = text[block.start : block.end]
-        for m in re.finditer(r"(?<=[a-z,;] )[A-Z][\w\u2019'-]+(?: [A-Z][\w\u2019'-]+)*", seg):
+        for m in re.finditer(r"(?<=[a-z] )[A-Z][\w\u2019'-]+(?: [A-Z][\w\u2019'-]+)*", seg):
             out[m.group()] += 1
     return out
 

@@ -91,7 +91,8 @@ def inflect(word: str, tag: str) -> str | None:
     return found[0] if found else None
 
 
-def choose_tag(candidates: frozenset[str], spacy_tag: str, prev_words: tuple[str, ...]) -> str | None:
+def choose_tag(candidates: frozenset[str], spacy_tag: str, prev_words: tuple[str, ...], dep: str = "",
+               next_word: str = "", head_is_root: bool = False) -> str | None:
     """Pick one Penn tag from the forms the surface word can be, using spaCy's tag when it
     is one of them and the words before it (have/be + participle) when it is not."""
     if not candidates:
@@ -105,7 +106,10 @@ def choose_tag(candidates: frozenset[str], spacy_tag: str, prev_words: tuple[str
                "being", "get", "got", "gets"}
         if any(w in aux for w in prev_words[-3:]):
             return "VBN"
-        return spacy_tag if spacy_tag in ("VBD", "VBN") else "VBD"
+        # no auxiliary: a participle modifies ("the vote, bolstered by ..."); a main verb is past tense
+        if next_word == "by" or dep in ("amod", "advcl") or (dep == "acl" and not head_is_root):
+            return "VBN"
+        return "VBD"
     if nouns == {"NNS"} and verbs == {"VBZ"}:
         # "harbingers" / "stands": a determiner, adjective or preposition before it -> noun
         if prev_words and prev_words[-1] in _NOUN_CUES:

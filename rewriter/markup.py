@@ -37,7 +37,8 @@ class Block:
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+# a code span never crosses a blank line (CommonMark), so a stray backtick cannot swallow paragraphs
+_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\r?\n).)+?(?<!`)\1(?!`)", re.S)
 _URL = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.|\bmailto:)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
@@ -76,16 +77,22 @@ def find_regions(text: str) -> list[Region]:
     lines = _lines(text)
     fence: str | None = None
     fence_start = 0
+    in_quote = False  # the previous line was part of a blockquote
     for start, end, line in lines:
         if fm and start < fm.end():
             continue
         if fence is None:
             m = _FENCE_OPEN.match(line)
+            lazy = in_quote and bool(line.strip()) and not (
+                _HEADING.match(line) or _ITEM.match(line) or _THEMATIC.match(line))
+            in_quote = False
             if m:
                 fence = m.group(1)
                 fence_start = start
-            elif _BLOCKQUOTE.match(line):
+            elif _BLOCKQUOTE.match(line) or lazy:
+                # a line right after a blockquote line continues it (Markdown's lazy continuation)
                 regions.append(Region(start, end, BLOCKQUOTE))
+                in_quote = True
         elif line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
             regions.append(Region(fence_start, end, CODE))
             fence = None
@@ -104,6 +111,9 @@ _OPEN_DOUBLE = "\u201c"
 _CLOSE_DOUBLE = "\u201d"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
+# an opening single mark that is really an apostrophe before a decade or year: '90s, '05 (word
+# processors often turn it into a left single quotation mark)
+_ELISION = re.compile(r"\d\d(?:s\b|\b)")
 
 
 def find_quotes(text: str, blocks: list[Block]) -> list[Region]:
@@ -128,12 +138,13 @@ def _quotes_in(seg: str, base: int) -> list[Region]:
         if open_at is None:
             if ch == '"' or ch == _OPEN_DOUBLE:
                 open_at, closer = i, ('"' if ch == '"' else _CLOSE_DOUBLE)
-            elif ch in (_OPEN_SINGLE, "'") and (i == 0 or not seg[i - 1].isalnum()):
+            elif (ch in (_OPEN_SINGLE, "'") and (i == 0 or not seg[i - 1].isalnum())
+                  and not _ELISION.match(seg, i + 1)):
                 close = _single_close(seg, i + 1, _CLOSE_SINGLE if ch == _OPEN_SINGLE else "'")
                 if close is not None:
                     out.append(Region(base + i, base + close + 1, QUOTE))
                     i = close
-        elif ch == closer or (closer == _CLOSE_DOUBLE and ch == '"'):
+        elif ch == closer or ch in '"\u201d':  # mixed straight and curly marks still pair up
             out.append(Region(base + open_at, base + i + 1, QUOTE))
             open_at = None
         i += 1

@@ -122,3 +122,4 @@ class Report:
     findings: tuple[Finding, ...]
     metrics: Mapping[str, Any]
     notes: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # proper names found by the pipeline (entities, proper nouns)

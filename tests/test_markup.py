@@ -79,6 +79,9 @@ def test_link_target_is_protected_but_link_text_is_prose() -> None:
 def test_blockquote_lines() -> None:
     text = "Intro.\n\n> zorblax one\n> zorblax two\n\nAfter.\n"
     assert regions_of(text, BLOCKQUOTE) == ["> zorblax one", "> zorblax two"]
+    # lazy continuation, ended by a blank line, a heading or a list item
+    lazy = "> one\ntwo\n\nthree\n> four\n# Head\n> five\n- item\n"
+    assert regions_of(lazy, BLOCKQUOTE) == ["> one", "two", "> four", "> five"]
 
 
 def test_blocks_skip_front_matter_code_and_blockquotes_and_strip_markers() -> None:
@@ -157,16 +160,17 @@ def test_mixed_straight_open_curly_close(house_config: Config) -> None:
 
 PROTECTED_CASES = {
     "front matter": "---\ntitle: A zorblax story\n---\n\nBody has a zorblax.\n",
-    "fenced code": "Body has a zorblax.\n\n```\nzorblax = 1\n```\n",
-    "tilde fence with info": "Body has a zorblax.\n\n~~~text\nzorblax here\n~~~\n",
+    "fenced code": "```\nzorblax = 1\n```\n\nBody has a zorblax.\n",
+    "tilde fence with info": "~~~text\nzorblax here\n~~~\n\nBody has a zorblax.\n",
+    "indented fence in a list": "- item\n\n   ```\n   zorblax\n   ```\n\nBody has a zorblax.\n",
     "inline code": "Run `zorblax` but a zorblax is prose.",
     "url": "Read https://example.org/zorblax-report about a zorblax.",
     "www url": "Read www.example.org/zorblax/ about a zorblax.",
     "email": "Write to zorblax@example.org about a zorblax.",
     "link target": "Read [the report](https://example.org/zorblax) on a zorblax.",
-    "html comment": "Body has a zorblax. <!-- zorblax: check with desk -->",
+    "html comment": "<!-- zorblax: check with desk --> Body has a zorblax.",
     "multi-line html comment": "<!--\nzorblax\nzorblax\n-->\n\nBody has a zorblax.",
-    "html attribute": 'Body has a <span title="zorblax">zorblax</span>.',
+    "html attribute": 'Body has a <span title="zorblax">plain</span> zorblax.',
     "blockquote": "> A zorblax in a blockquote.\n> Another zorblax.\n\nBody has a zorblax.",
     "straight quote": 'He said "a zorblax is coming" and a zorblax came.',
     "curly quote": "He said “a zorblax is coming” and a zorblax came.",
@@ -219,6 +223,31 @@ def test_quotes_flag_setting_flags_inside_quotes(house_lexicon: object) -> None:
 def test_headings_and_list_items_are_prose(house_config: Config) -> None:
     text = "# A zorblax heading\n\n- a zorblax item\n\n1. another zorblax item\n"
     assert flagged(text, house_config) == ["zorblax"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The <b>zorblax</b> came.",
+        "The <em>zorblax</em>, then.",
+        "Read about [the zorblax](https://example.org/r) today.",
+        "Read [zorblax](https://example.org/r).",
+        "See `code`zorblax here.",
+    ],
+)
+def test_words_next_to_markup_are_still_checked(text: str, house_config: Config) -> None:
+    # spaCy glues "zorblax</b" or "zorblax](https://..." into one token; the parser must see the
+    # markup blanked out so that the word is a token of its own
+    assert flagged(text, house_config) == ["zorblax"]
+
+
+def test_parser_sees_markup_blanked_with_offsets_kept() -> None:
+    text = "A <b>zorblax</b> at https://example.org/x and `code` <!-- c --> end.\n\nNext."
+    doc = Document.from_text(text)
+    prose = doc.prose_text(doc.blocks[0])
+    assert len(prose) == doc.blocks[0].end - doc.blocks[0].start
+    assert prose.split() == ["A", "zorblax", "at", "and", "end."]
+    assert doc.prose_text(doc.blocks[1]) == "Next."
 
 
 def test_find_quotes_uses_only_blocks() -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 
 from rewriter.rules.base import Checker, Context, RuleInfo
+from rewriter.rules.grammar import GrammarChecker
 from rewriter.rules.lexicon import LexiconChecker, builtin_lexicons, extra_lexicons
 from rewriter.rules.passive import PassiveChecker
 from rewriter.rules.readability import ReadabilityChecker
+from rewriter.rules.suppression import SuppressionChecker
 
 
 def checkers(extra: tuple[str, ...] = ()) -> tuple[Checker, ...]:
@@ -19,13 +21,15 @@ def checkers(extra: tuple[str, ...] = ()) -> tuple[Checker, ...]:
 def _checkers(extra: tuple[str, ...]) -> tuple[Checker, ...]:
     lexicons = builtin_lexicons() + (extra_lexicons(extra) if extra else ())
     codes = [lex.info.code for lex in lexicons]
-    builtin_codes = {i.code for c in (PassiveChecker(), ReadabilityChecker()) for i in c.infos()}
+    builtin_codes = {i.code for c in (PassiveChecker(), ReadabilityChecker(), GrammarChecker(), SuppressionChecker())
+                     for i in c.infos()}
     dup = {c for c in codes if codes.count(c) > 1 or c in builtin_codes}
     if dup:
         from rewriter.rules.lexicon import LexiconError
 
         raise LexiconError(f"lexicon code {sorted(dup)[0]} is used twice")
-    return (LexiconChecker(lexicons), PassiveChecker(), ReadabilityChecker())
+    return (LexiconChecker(lexicons), PassiveChecker(), ReadabilityChecker(), GrammarChecker(),
+            SuppressionChecker())
 
 
 def all_rules(extra: tuple[str, ...] = ()) -> tuple[RuleInfo, ...]:

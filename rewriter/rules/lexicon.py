@@ -119,7 +119,7 @@ def parse_lexicon(data: dict[str, Any], source: str, raw: str = "") -> Lexicon:
         summary=data["summary"], what=str(data.get("what", data["summary"])), why=str(data.get("why", "")),
         example=str(data.get("example", "")), fix_safety=str(data.get("fix_safety", "")),
         default_enabled=bool(data.get("enabled", True)),
-        needs=frozenset({"tagger", "ner"}), origin=source,
+        needs=frozenset({"tagger", "parser", "ner"}), origin=source,
     )
     return Lexicon(info, str(data.get("message", "'{observed}': try '{replacement}'")),
                    str(data.get("message_omit", "'{observed}' adds nothing; cut it")), tuple(entries))
@@ -392,8 +392,12 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
             break
         if tok.lower_ != word:
             inflected.append((k, tok, word))
-    # only count real inflections (not spelling variants such as -ise/-ize matched by lemma)
+    rwords = choice.split(" ")
     if not inflected:
+        # "they stand as a harbinger of" -> "they are a sign of": a finite 'be' must agree
+        if rwords[0] == "be" and doc[i].tag_ == "VBP":
+            rwords[0] = _be_form("VBP", doc[i])
+            return " ".join(rwords)
         return choice
     if len(inflected) > 1:
         return None
@@ -402,14 +406,19 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
     if not tags:
         return None
     prev_words = tuple(t.lower_ for t in doc[max(0, tok.i - 3) : tok.i])
-    tag = choose_tag(tags, tok.tag_, prev_words)
+    nxt = _neighbor(doc, tok.i, 1)
+    # "The hearing commenced at noon." parsed as a noun with a clause: the head is the root
+    head_is_root = tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+    tag = choose_tag(tags, tok.tag_, prev_words, tok.dep_, nxt.lower_ if nxt is not None else "", head_is_root)
     if tag is None:
         return None
-    rwords = choice.split(" ")
     if tag.startswith("VB"):
         if k != 0:
             return None
         target = 0
+        if rwords[0] == "be":
+            rwords[0] = _be_form(tag, tok)
+            return " ".join(rwords)
     elif tag.startswith("NN"):
         if len(entry.words) == 1:
             target = len(rwords) - 1
@@ -428,6 +437,28 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
         return None
     rwords[target] = form
     return " ".join(rwords)
+
+
+def _be_form(tag: str, tok: Any) -> str:
+    """'be' agreeing with the subject of the verb it replaces."""
+    subject = None
+    verb = tok
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            break
+        verb = verb.head
+    low = subject.lower_ if subject is not None else ""
+    plural = subject is not None and (
+        subject.tag_ in ("NNS", "NNPS") or low in ("we", "they", "you", "these", "those")
+        or any(c.dep_ == "conj" for c in subject.children))
+    if tag == "VBZ":
+        return "is"
+    if tag == "VBP":
+        return "am" if low == "i" else "are"
+    if tag == "VBD":
+        return "were" if plural or low == "you" else "was"
+    return {"VBG": "being", "VBN": "been"}.get(tag, "be")
 
 
 def _fix_article(text: str, doc: Any, base: int, i: int, edit: Edit) -> Edit:
@@ -453,8 +484,11 @@ def _deletion(text: str, doc: Any, base: int, i: int, j: int) -> Edit | None:
     prev = _neighbor(doc, i, -1)
     if nxt is not None and nxt.text == ",":
         after = base + nxt.idx + 1
-        if initial or (prev is not None and prev.text == ","):
+        if initial:
             end = after
+        elif prev is not None and prev.text == ",":
+            # "the bridge, notably, reopened" -> "the bridge reopened"
+            return Edit(base + prev.idx, after, "")
         else:
             return None
     # swallow the whitespace after, or before when the cut ends a clause

@@ -38,6 +38,8 @@ class PassiveChecker:
                 if tok.dep_ not in ("auxpass",):
                     continue
                 verb = tok.head
+                if verb.i < tok.i:
+                    continue  # a passive auxiliary after its participle is a misparse, not a passive
                 auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
                 first = min(auxes, key=lambda c: c.i) if auxes else tok
                 # one finding per verb: report at its passive auxiliary only

@@ -1,0 +1,480 @@
+"""Check many files at once and stream compact per-file records into a spool.
+
+Each file becomes one JSON-ready *record* (its version-1 ``file_dict`` plus counts per family,
+a context excerpt per finding and the safe rewrite's before/after), or an *error record* when it
+cannot be read or checking it fails; one bad file never stops the run.
+
+Local runs use a process pool (``jobs`` processes; each loads the spaCy pipeline once in its
+initializer). Work is submitted in chunks with a bounded number in flight, so neither the texts
+nor the results pile up in memory: records go to a temporary spool file as they complete and only
+a small :class:`Row` per file stays in memory. ``jobs=1`` runs in this process. A worker that dies
+(a crash, the OOM killer) breaks the pool; its chunk's files are then retried one at a time in a
+fresh pool, and the file that kills a worker again becomes an error record.
+
+A Dask cluster runs the same per-file function (see :mod:`rewriter.batch_dask`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from rewriter.config import Config
+
+CHUNK_SIZE = 4  # files per task sent to a worker
+IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker before the next is submitted
+MAX_POOL_RESTARTS = 8
+CONTEXT_CHARS = 70  # characters of context either side of a flagged expression
+EXCERPT_CHARS = 360  # longest before/after excerpt of the safe rewrite
+SENTENCE_FAMILIES = ("RD",)  # findings that span a sentence or more (not "expressions")
+WARM_UP_TEXT = "The committee was told in order to begin. It met on Monday."
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to check. ``data`` carries the file's bytes when the worker cannot read the path."""
+
+    index: int
+    path: str
+    config: Config
+    data: bytes | None = None
+
+
+Record = dict[str, Any]
+Sink = Callable[[Record], None]
+Worker = Callable[[list[Task]], list[Record]]
+
+
+# ---------------------------------------------------------------- the per-file work (in a worker)
+
+
+def warm_up(config: Config | None = None) -> None:
+    """Load the pipeline and the lexicons for ``config`` in this process (a worker's initializer)."""
+    from rewriter.engine import analyze
+
+    analyze(WARM_UP_TEXT, config or Config())
+
+
+def _init_worker(config: Config | None) -> None:
+    try:
+        warm_up(config)
+    except Exception:  # the first file reports the problem as its error record
+        pass
+
+
+def check_chunk(tasks: list[Task]) -> list[Record]:
+    return [check_task(t) for t in tasks]
+
+
+def check_task(task: Task) -> Record:
+    """The record for one file; never raises (failures become error records)."""
+    from rewriter.textio import InputError, decode, read_source
+
+    try:
+        src = decode(task.data, task.path) if task.data is not None else read_source(task.path)
+    except InputError as exc:
+        return error_record(task.index, task.path, str(exc))
+    except Exception as exc:  # pragma: no cover - defensive
+        return error_record(task.index, task.path, f"{task.path}: cannot read ({type(exc).__name__}: {exc})")
+    if not src.text.strip():
+        return error_record(task.index, task.path, f"{task.path}: empty file; nothing to check")
+    try:
+        return check_text(src.text, task.config, task.path, task.index)
+    except Exception as exc:
+        return error_record(task.index, task.path,
+                            f"{task.path}: internal error while checking ({type(exc).__name__}: {exc})")
+
+
+def check_text(text: str, config: Config, path: str, index: int = 0) -> Record:
+    """Check ``text`` and rewrite it with its safe fixes; return the compact record."""
+    from rewriter.engine import analyze
+    from rewriter.fix import rewrite
+
+    report = analyze(text, config, path)
+    record = make_record(report, index)
+    try:
+        result = rewrite(text, unsafe=False, config=config, path=path, report=report)
+    except Exception as exc:
+        record["safe_rewrite"] = None
+        record["notes"].append(f"safe rewrite failed ({type(exc).__name__}: {exc})")
+        return record
+    before, after = change_excerpt(text, result.text)
+    record["safe_rewrite"] = {
+        "grade_before": _grade(result.before),
+        "grade_after": _grade(result.after),
+        "words_after": int(result.after.get("words", 0)),
+        "applied": len(result.applied),
+        "changed": result.changed,
+        "before": before,
+        "after": after,
+    }
+    return record
+
+
+def make_record(report: Any, index: int = 0) -> Record:
+    """``file_dict(report)`` plus ``counts`` (per family), ``context`` (per finding) and ``index``."""
+    from rewriter.render.json import file_dict
+
+    record = file_dict(report)
+    record["counts"] = dict(sorted(Counter(f.family for f in report.findings).items()))
+    record["context"] = [finding_context(report.text, f.start, f.end) for f in report.findings]
+    record["index"] = index
+    return record
+
+
+def error_record(index: int, path: str, message: str) -> Record:
+    return {"index": index, "path": path, "error": message}
+
+
+def _grade(metrics: Any) -> float:
+    return float(metrics.get("flesch_kincaid_grade", 0.0)) if metrics else 0.0
+
+
+def finding_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> list[str]:
+    """Up to ``width`` characters of the same line either side of ``text[start:end]``."""
+    if start == end:
+        return ["", ""]
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
+    line_end = min(ends) if ends else len(text)
+    lo = max(line_start, start - width)
+    hi = min(line_end, end + width)
+    left = text[lo:start]
+    right = text[end:hi]
+    if lo > line_start:
+        cut = left.find(" ")
+        left = "…" + (left[cut + 1 :] if 0 <= cut < len(left) - 1 else left)
+    if hi < line_end:
+        cut = right.rfind(" ")
+        right = (right[:cut] if cut > 0 else right) + "…"
+    return [left, right]
+
+
+def change_excerpt(before: str, after: str, limit: int = EXCERPT_CHARS) -> tuple[str, str]:
+    """The first changed paragraph before and after a rewrite, cut to about ``limit`` characters."""
+    if before == after:
+        return "", ""
+    a, b = before.splitlines(), after.splitlines()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old = "\n".join(a[i1:i2])
+        new = "\n".join(b[j1:j2])
+        return _window(old, new, limit)
+    return "", ""  # pragma: no cover - texts differ, so some opcode is not "equal"
+
+
+def _window(old: str, new: str, limit: int) -> tuple[str, str]:
+    if len(old) <= limit and len(new) <= limit:
+        return old, new
+    prefix = 0
+    for x, y in zip(old, new):
+        if x != y:
+            break
+        prefix += 1
+    lo = max(0, prefix - limit // 3)
+    if lo:
+        space = old.find(" ", lo)
+        lo = space + 1 if 0 <= space < prefix else lo
+    def cut(s: str) -> str:
+        piece = s[lo : lo + limit]
+        if lo + limit < len(s):
+            space = piece.rfind(" ")
+            piece = (piece[:space] if space > limit // 2 else piece) + "…"
+        return ("…" if lo else "") + piece
+    return cut(old), cut(new)
+
+
+# ---------------------------------------------------------------- the collecting side
+
+
+@dataclass
+class Row:
+    """What stays in memory per file: enough for the summary, the charts, the table and the CSV."""
+
+    index: int
+    path: str
+    error: str | None = None
+    words: int = 0
+    sentences: int = 0
+    grade: float = 0.0
+    metrics: dict[str, float] = field(default_factory=dict)  # scalar metrics only
+    findings: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    grade_after: float | None = None
+    applied: int = 0
+    offset: int = -1  # of the record in the spool
+    length: int = 0
+
+
+class BatchResult:
+    """Records spooled to a temporary file as they arrive; rows, errors and tallies in memory."""
+
+    def __init__(self) -> None:
+        self._spool = tempfile.TemporaryFile(prefix="rewriter-report-", suffix=".jsonl")
+        self._rows: dict[int, Row] = {}
+        self.expressions: Counter[tuple[str, str]] = Counter()  # (code, lowercased text) -> count
+        self.by_family: Counter[str] = Counter()
+        self.by_severity: Counter[str] = Counter()
+        self.notes: Counter[str] = Counter()
+
+    def __enter__(self) -> BatchResult:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._spool.close()
+
+    def add(self, record: Record) -> Row:
+        index = int(record.get("index", len(self._rows)))
+        path = str(record["path"])
+        if "error" in record:
+            row = Row(index, path, error=str(record["error"]))
+            self._rows[index] = row
+            return row
+        metrics = record["metrics"]
+        scalars = {k: float(v) for k, v in metrics.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+        rewrite = record.get("safe_rewrite") or {}
+        row = Row(index, path, words=int(metrics.get("words", 0)), sentences=int(metrics.get("sentences", 0)),
+                  grade=float(metrics.get("flesch_kincaid_grade", 0.0)), metrics=scalars,
+                  findings=len(record["findings"]), counts=dict(record.get("counts", {})),
+                  grade_after=rewrite.get("grade_after"), applied=int(rewrite.get("applied", 0)))
+        for f in record["findings"]:
+            family = f["code"].rstrip("0123456789")
+            self.by_family[family] += 1
+            self.by_severity[f["severity"]] += 1
+            if family not in SENTENCE_FAMILIES and f["text"]:
+                self.expressions[(f["code"], " ".join(f["text"].lower().split()))] += 1
+        for note in record.get("notes", ()):
+            self.notes[note] += 1
+        data = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        self._spool.seek(0, os.SEEK_END)
+        row.offset = self._spool.tell()
+        row.length = len(data)
+        self._spool.write(data)
+        self._spool.write(b"\n")
+        self._rows[index] = row
+        return row
+
+    @property
+    def rows(self) -> list[Row]:
+        """Every file, checked or failed, in input order."""
+        return [self._rows[i] for i in sorted(self._rows)]
+
+    @property
+    def checked(self) -> list[Row]:
+        return [r for r in self.rows if r.error is None]
+
+    @property
+    def errors(self) -> list[Row]:
+        return [r for r in self.rows if r.error is not None]
+
+    def record(self, row: Row) -> Record:
+        """Read one file's full record back from the spool."""
+        if row.error is not None:
+            return error_record(row.index, row.path, row.error)
+        self._spool.seek(row.offset)
+        return json.loads(self._spool.read(row.length))  # type: ignore[no-any-return]
+
+    def records(self, rows: Iterable[Row] | None = None) -> Iterator[Record]:
+        """Full records of checked files (input order unless ``rows`` says otherwise), one at a time."""
+        for row in self.checked if rows is None else rows:
+            if row.error is None:
+                yield self.record(row)
+
+
+# ---------------------------------------------------------------- running
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunked(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for t in tasks:
+        chunk.append(t)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run(
+    tasks: Iterable[Task],
+    *,
+    jobs: int | None = None,
+    scheduler: Any = None,
+    total: int | None = None,
+    progress: bool | None = None,
+    result: BatchResult | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> BatchResult:
+    """Check every task and return the spooled result (the caller closes it).
+
+    ``scheduler``: a Dask scheduler address (or a ``distributed.Client``) to run on a cluster;
+    otherwise ``jobs`` local processes (default: all cores; 1 runs in this process).
+    ``progress``: a rich progress bar on stderr (default: when stderr is a terminal)."""
+    result = result if result is not None else BatchResult()
+    if progress is None:
+        progress = sys.stderr.isatty()
+    with _progress(progress, total) as advance:
+        def sink(record: Record) -> None:
+            result.add(record)
+            advance()
+
+        if scheduler is not None:
+            from rewriter.batch_dask import run_dask
+
+            run_dask(tasks, scheduler, sink, chunk_size=chunk_size)
+        else:
+            jobs = jobs or default_jobs()
+            if jobs <= 1:
+                run_serial(tasks, sink)
+            else:
+                LocalRunner(jobs, chunk_size=chunk_size).run(tasks, sink)
+    return result
+
+
+def run_serial(tasks: Iterable[Task], sink: Sink) -> None:
+    for t in tasks:
+        sink(check_task(t))
+
+
+class LocalRunner:
+    """A process pool with a bounded window of chunks in flight that survives dying workers."""
+
+    def __init__(self, jobs: int, *, chunk_size: int = CHUNK_SIZE, worker: Worker = check_chunk,
+                 initializer: Callable[[Config | None], None] = _init_worker,
+                 start_method: str = "spawn") -> None:
+        self.jobs = jobs
+        self.chunk_size = max(1, chunk_size)
+        self.worker = worker
+        self.initializer = initializer
+        self.context = multiprocessing.get_context(start_method)
+        self.restarts = 0
+
+    def _executor(self, config: Config | None) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=self.initializer,
+                                   initargs=(config,))
+
+    def run(self, tasks: Iterable[Task], sink: Sink) -> None:
+        source = iter(tasks)
+        first = next(source, None)
+        if first is None:
+            return
+        config = first.config
+        chunks = chunked(_prepend(first, source), self.chunk_size)
+        window = self.jobs * IN_FLIGHT_PER_WORKER
+        suspects: deque[Task] = deque()  # files of chunks that were in flight when a worker died
+        pending: dict[Future[list[Record]], list[Task]] = {}
+        executor = self._executor(config)
+        exhausted = False
+        try:
+            while True:
+                if suspects:  # one at a time, so that a crash names its file
+                    if not pending:
+                        t = suspects.popleft()
+                        pending[executor.submit(self.worker, [t])] = [t]
+                else:
+                    while not exhausted and len(pending) < window:
+                        chunk = next(chunks, None)
+                        if chunk is None:
+                            exhausted = True
+                            break
+                        pending[executor.submit(self.worker, chunk)] = chunk
+                if not pending:
+                    break
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    chunk = pending.pop(fut)
+                    try:
+                        records = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        if len(pending) == 0 and len(chunk) == 1 and not done - {fut}:
+                            t = chunk[0]
+                            sink(error_record(t.index, t.path, f"{t.path}: the worker checking it died "
+                                                               "(crash or out of memory); skipped"))
+                        else:
+                            suspects.extend(chunk)
+                        continue
+                    except Exception as exc:
+                        for t in chunk:
+                            sink(error_record(t.index, t.path, f"{t.path}: internal error ({type(exc).__name__}: "
+                                                               f"{exc})"))
+                        continue
+                    for r in records:
+                        sink(r)
+                if broken:
+                    for chunk in pending.values():
+                        suspects.extend(chunk)
+                    pending.clear()
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    self.restarts += 1
+                    if self.restarts > MAX_POOL_RESTARTS:
+                        rest = list(suspects) + [t for c in chunks for t in c]
+                        for t in rest:
+                            sink(error_record(t.index, t.path, f"{t.path}: not checked (worker processes kept "
+                                                               "dying)"))
+                        suspects.clear()
+                        return
+                    executor = self._executor(config)
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _prepend(first: Task, rest: Iterator[Task]) -> Iterator[Task]:
+    yield first
+    yield from rest
+
+
+class _Progress:
+    def __init__(self, enabled: bool, total: int | None) -> None:
+        self.enabled = enabled
+        self.total = total
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> Callable[[], None]:
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
+            TimeRemainingColumn
+
+        self._bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                             TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        self._bar.__enter__()
+        self._task = self._bar.add_task("files", total=self.total)
+        return lambda: self._bar.advance(self._task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def _progress(enabled: bool, total: int | None) -> _Progress:
+    return _Progress(enabled, total)
+
+
+__all__ = ["BatchResult", "LocalRunner", "Record", "Row", "Task", "change_excerpt", "check_chunk", "check_task",
+           "check_text", "default_jobs", "error_record", "finding_context", "run", "warm_up"]

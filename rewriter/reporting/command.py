@@ -1,0 +1,191 @@
+"""``rewriter report``: walk the paths, run the batch, write the report in the format of ``-o``."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from rewriter.batch import Task
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (folders: .md, .markdown, .txt)")
+    p.add_argument("-o", "--output", metavar="FILE", help="the report: .html, .md, .json or .csv")
+    p.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"),
+                   help="compare two versions of one story (to stdout, or -o .md/.json/.html)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
+    p.add_argument("--title", default="Plain-language report", help="the report's heading")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward)")
+    p.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to enable")
+    p.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes to disable")
+
+
+def _fail(message: str) -> int:
+    print(f"rewriter: error: {message}", file=sys.stderr)
+    return 2
+
+
+def output_format(path: str) -> str | None:
+    from rewriter.reporting import FORMATS
+
+    return FORMATS.get(Path(path).suffix.lower())
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file beside ``path`` renamed over it once complete."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent or "."))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def iter_tasks(paths: list[str], resolver: Any, missing: list[dict[str, Any]]) -> Iterator[Task]:
+    """One task per draft under ``paths``; unreadable arguments become error records in ``missing``."""
+    from rewriter.batch import Task, error_record
+    from rewriter.cli import iter_paths
+
+    index = 0
+    for raw in paths:
+        if not Path(raw).exists():
+            missing.append(error_record(index, raw, f"{raw}: no such file or directory"))
+            index += 1
+            continue
+        base = resolver.for_path(raw)
+        found = False
+        for path in iter_paths([raw], base.exclude):
+            found = True
+            yield Task(index, path, resolver.for_path(path))
+            index += 1
+        if not found and Path(raw).is_dir():
+            missing.append(error_record(index, raw, f"{raw}: no drafts (.md, .markdown, .txt) in this folder"))
+            index += 1
+
+
+def run_report(args: argparse.Namespace, resolver: Any) -> int:
+    if args.compare:
+        return run_compare(args, resolver)
+    if not args.paths:
+        return _fail("report needs at least one PATH (or --compare OLD NEW)")
+    if not args.output:
+        return _fail("report needs -o FILE (.html, .md, .json or .csv)")
+    fmt = output_format(args.output)
+    if fmt is None:
+        return _fail(f"{args.output}: unknown report format (use .html, .md, .json or .csv)")
+    if args.jobs is not None and args.jobs < 1:
+        return _fail("--jobs must be 1 or more")
+    if fmt == "html":
+        from rewriter.reporting.charts import ChartsUnavailable, require_matplotlib
+
+        try:
+            require_matplotlib()
+        except ChartsUnavailable as exc:
+            return _fail(str(exc))
+    if args.scheduler:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            return _fail("--scheduler needs Dask; install it with: pip install 'rewriter[dask]'")
+    out_dir = Path(args.output).resolve().parent
+    if not out_dir.is_dir():
+        return _fail(f"{args.output}: folder {out_dir} does not exist")
+
+    from rewriter import batch
+    from rewriter.rules import all_rules
+
+    base = resolver.for_path(args.paths[0])
+    rules = all_rules(base.extra_lexicons)  # a broken lexicon fails here, before any worker starts
+    known = sorted({r.family for r in rules})
+    names: dict[str, str] = {}
+    for r in rules:
+        names.setdefault(r.family, r.category)
+
+    missing: list[dict[str, Any]] = []
+    tasks = list(iter_tasks(args.paths, resolver, missing))  # paths and configs only, not the texts
+    result = batch.BatchResult()
+    try:
+        for record in missing:
+            result.add(record)
+        batch.run(tasks, jobs=args.jobs, scheduler=args.scheduler, total=len(tasks), result=result)
+        del tasks
+        from rewriter.reporting import summarize
+
+        summary = summarize(result)
+        generated = (f"{summary['files']:,} files, generated {datetime.datetime.now():%Y-%m-%d %H:%M} "
+                     f"by rewriter {_version()}")
+        with open_output(args.output) as out:
+            if fmt == "html":
+                from rewriter.reporting.html import write_html
+
+                write_html(result, summary, out, title=args.title, known_families=known, family_names=names,
+                           generated=generated)
+            elif fmt == "json":
+                from rewriter.reporting.formats import write_json
+
+                write_json(result, summary, out)
+            elif fmt == "csv":
+                from rewriter.reporting.formats import write_csv
+
+                write_csv(result, out, known)
+            else:
+                from rewriter.reporting.formats import write_md
+
+                write_md(result, summary, out, title=args.title)
+        failed = summary["files_failed"]
+        print(f"rewriter: wrote {args.output}: {summary['files_checked']:,} files, {summary['words']:,} words, "
+              f"{summary['findings']:,} findings" + (f"; {failed:,} could not be checked (listed in the report)"
+                                                       if failed else ""), file=sys.stderr)
+    finally:
+        result.close()
+    return 0
+
+
+def run_compare(args: argparse.Namespace, resolver: Any) -> int:
+    from rewriter.reporting.compare import compare_files, write_compare
+    from rewriter.textio import InputError
+
+    if args.paths:
+        return _fail("--compare takes exactly two files (OLD NEW) and no other PATH")
+    fmt = "md"
+    if args.output and args.output != "-":
+        fmt = output_format(args.output) or ""
+        if fmt not in ("md", "json", "html"):
+            return _fail(f"{args.output}: --compare writes .md, .json or .html")
+    old, new = args.compare
+    try:
+        c = compare_files(old, new, resolver.for_path(old), resolver.for_path(new))
+    except InputError as exc:
+        return _fail(str(exc))
+    with open_output(args.output) as out:
+        write_compare(c, fmt, out)
+    return 0
+
+
+def _version() -> str:
+    from rewriter import __version__
+
+    return __version__
+
+
+__all__ = ["add_arguments", "iter_tasks", "open_output", "run_compare", "run_report"]

@@ -1,0 +1,548 @@
+"""GRM: grammar, spelling and style matches from LanguageTool (DESIGN.md §7).
+
+``languagetool`` in the configuration (or ``--languagetool``) chooses the server:
+
+- ``off`` (the default): the checker yields nothing and imports nothing;
+- ``local``: language_tool_python starts (and reuses) its own LanguageTool server, which needs
+  Java and a one-time download of LanguageTool;
+- a URL such as ``http://localhost:8081``: a running server (a newsroom's shared one, or the
+  official Docker image), spoken to directly over LanguageTool's HTTP API (``/v2/check``).
+
+One client per process and per setting, reused across files. Only prose blocks are sent, never
+code or front matter; blocks are batched into requests of at most ``MAX_REQUEST_CHARS``
+characters, and LanguageTool's offsets (UTF-16 code units, as in Java) are mapped back onto
+the original text. When the server cannot be reached the check adds one plain note and the
+other rules run as usual.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import http.client
+import json
+import re
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rewriter.document import Document
+from rewriter.model import Applicability, Edit, Finding, Fix, Severity
+from rewriter.rules.base import Context, RuleInfo
+
+LANGUAGE = "en-US"
+MAX_REQUEST_CHARS = 20_000  # the public API's limit; self-hosted servers accept at least this
+CONNECT_TIMEOUT = 5.0  # seconds, for the first contact (GET /v2/languages)
+CHECK_TIMEOUT = 30.0  # seconds, per /v2/check request
+MAX_ALTERNATIVES = 5
+# families whose findings come from our own lexicons: a LanguageTool match on the same words is
+# a duplicate (house-style lexicons count too; the engine passes their codes)
+LEXICON_FAMILIES = frozenset({"INF", "WRD", "RED", "CLI", "HDG", "NOM"})
+
+_EXAMPLE_NOTE = "(Runs only when `languagetool` is set: `local` or a server URL.)"
+_FIX_SAFETY = ("LanguageTool's replacements are offered for a person to choose (display-only), except a "
+               "plain spelling fix with exactly one suggestion, which is unsafe: it applies with "
+               "`--unsafe-fixes`. The rewriter also uses LanguageTool as a guard: an edit that adds a "
+               "grammar match the original sentence did not have is skipped.")
+
+GRAMMAR = RuleInfo(
+    code="GRM001",
+    name="grammar",
+    category="grammar",
+    severity=Severity.WARNING,
+    summary="Grammar problem found by LanguageTool",
+    what="Sends the prose of the draft (never code, front matter or other protected text) to a "
+    "LanguageTool server and reports its grammar matches: agreement, articles ('a' or 'an'), "
+    "confused words, punctuation, capitalisation and the like. LanguageTool's own rule id is "
+    "given in the message ([LT: RULE_ID]). " + _EXAMPLE_NOTE,
+    why="A grammar slip makes a reader stop and trust the story less, and errors survive "
+    "proofreading because the eye reads what it expects.",
+    example="Given: 'She bought a apple.'\nUse instead: 'She bought an apple.'",
+    fix_safety=_FIX_SAFETY,
+)
+SPELLING = RuleInfo(
+    code="GRM002",
+    name="spelling",
+    category="grammar",
+    severity=Severity.WARNING,
+    summary="Possible spelling mistake found by LanguageTool",
+    what="Reports LanguageTool's spelling matches (its 'Possible Typo' category, e.g. "
+    "MORFOLOGIK_RULE_EN_US). Names LanguageTool does not know are flagged too: add them to "
+    "`allow` or suppress the finding. " + _EXAMPLE_NOTE,
+    why="A misspelt word is the error readers notice first and the easiest to avoid.",
+    example="Given: 'The council met on Tuesday to discuss teh budget.'\n"
+    "Use instead: 'The council met on Tuesday to discuss the budget.'",
+    fix_safety=_FIX_SAFETY,
+)
+STYLE = RuleInfo(
+    code="GRM003",
+    name="style-typography",
+    category="grammar",
+    severity=Severity.INFO,
+    summary="Style or typography note from LanguageTool",
+    what="Reports LanguageTool's style, redundancy, wordiness, whitespace and typography "
+    "matches (doubled spaces, dashes, repeated words at sentence starts and the like). "
+    "Where our own lexicons flag the same words, the LanguageTool match is dropped. " + _EXAMPLE_NOTE,
+    why="Small typographic slips look careless in print; style notes point at wording an "
+    "editor may want to change.",
+    example="Given: 'The mayor  said no.' (two spaces)\nUse instead: 'The mayor said no.'",
+    fix_safety=_FIX_SAFETY,
+)
+RULES = (GRAMMAR, SPELLING, STYLE)
+
+_STYLE_CATEGORIES = frozenset({"STYLE", "REDUNDANCY", "PLAIN_ENGLISH", "TYPOGRAPHY", "REPETITIONS_STYLE",
+                               "WIKIPEDIA", "GENDER_NEUTRALITY", "AMERICAN_ENGLISH_STYLE",
+                               "BRITISH_ENGLISH_STYLE", "TEXT_ANALYSIS"})
+_STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "locale-violation"})
+_SPELLING_CATEGORIES = frozenset({"TYPOS"})
+
+
+def rule_for(category_id: str, issue_type: str, rule_id: str = "") -> RuleInfo:
+    """The GRM rule a LanguageTool match belongs to, from its category and issue type."""
+    category_id = category_id.upper()
+    if category_id in _SPELLING_CATEGORIES or rule_id.startswith(("MORFOLOGIK_RULE", "HUNSPELL_RULE")):
+        return SPELLING
+    if category_id in _STYLE_CATEGORIES or issue_type in _STYLE_ISSUES:
+        return STYLE
+    return GRAMMAR
+
+
+# ---------------------------------------------------------------------------------------------
+# The client
+
+
+class LanguageToolUnavailable(Exception):
+    """The server cannot be used; the message is one plain line for the report."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One LanguageTool match, with ``offset``/``length`` in Python indices of the checked text."""
+
+    offset: int
+    length: int
+    message: str
+    rule_id: str
+    category_id: str
+    category_name: str
+    issue_type: str
+    replacements: tuple[str, ...] = ()
+    short_message: str = ""
+    rule_description: str = ""
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+
+class LanguageToolClient:
+    """Talks to a LanguageTool server over its HTTP API (``/v2/languages``, ``/v2/check``).
+
+    The first failure to reach the server is remembered (``error``): later calls fail at once
+    with the same message, so an unreachable server costs one timeout per process, not one per
+    file. An HTTP error on one request (say, a text the server will not take) is not remembered.
+    """
+
+    def __init__(self, url: str, language: str = LANGUAGE, *, timeout: float = CHECK_TIMEOUT,
+                 connect_timeout: float = CONNECT_TIMEOUT, max_chars: int = MAX_REQUEST_CHARS) -> None:
+        self.url = url
+        self.api = api_base(url)
+        self.language = language
+        self.timeout = timeout
+        self.connect_timeout = connect_timeout
+        self.max_chars = max_chars
+        self.error: str | None = None
+        self._ready = False
+        self._cache: dict[str, tuple[Match, ...]] = {}
+
+    @property
+    def label(self) -> str:
+        return f"LanguageTool at {self.url}"
+
+    # -- connection
+
+    def connect(self) -> None:
+        """Make sure the server answers and knows the language; raise LanguageToolUnavailable."""
+        if self.error is not None:
+            raise LanguageToolUnavailable(self.error)
+        if self._ready:
+            return
+        try:
+            self._start()
+            try:
+                languages = self._request("languages", None, self.connect_timeout)
+            except _HTTPFailure as exc:
+                raise LanguageToolUnavailable(f"{self.label}: not a LanguageTool server (/v2/languages: {exc}); "
+                                              "grammar rules off") from None
+            if not isinstance(languages, list):
+                raise LanguageToolUnavailable(f"{self.label}: not a LanguageTool server "
+                                              "(/v2/languages is not a list); grammar rules off")
+            codes = {str(e.get(k, "")) for e in languages if isinstance(e, dict) for k in ("code", "longCode")}
+            if self.language not in codes and self.language.split("-")[0] not in codes:
+                raise LanguageToolUnavailable(f"{self.label}: does not support {self.language}; grammar rules off")
+        except LanguageToolUnavailable as exc:
+            self.error = str(exc)
+            raise
+        self._ready = True
+
+    def _start(self) -> None:
+        """Hook for a client that starts its own server first (see LocalLanguageToolClient)."""
+
+    def _request(self, endpoint: str, form: dict[str, str] | None, timeout: float) -> Any:
+        url = self.api + endpoint
+        if not url.startswith(("http://", "https://")):
+            raise LanguageToolUnavailable(f"{self.label}: not an http(s) URL; grammar rules off")
+        data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
+        request = urllib.request.Request(url, data=data, headers={"Accept": "application/json",
+                                                                  "User-Agent": "rewriter"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                body = response.read()
+        except urllib.error.HTTPError as exc:
+            detail = _first_line(exc.read().decode("utf-8", "replace")) if exc.fp is not None else ""
+            raise _HTTPFailure(f"HTTP {exc.code}" + (f": {detail}" if detail else "")) from None
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+            reason = _reason(exc, timeout)
+            raise LanguageToolUnavailable(f"{self.label}: unreachable ({reason}); grammar rules off") from None
+        try:
+            return json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise LanguageToolUnavailable(f"{self.label}: not a LanguageTool server (the answer is not JSON); "
+                                          "grammar rules off") from None
+
+    # -- checking
+
+    def check(self, text: str) -> tuple[Match, ...]:
+        """LanguageTool's matches for one text (at most ``max_chars``), offsets in Python indices.
+        Raises LanguageToolUnavailable (a one-line message) when the server cannot be used."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        self.connect()
+        try:
+            answer = self._request("check", {"text": text, "language": self.language}, self.timeout)
+        except LanguageToolUnavailable as exc:
+            self.error = str(exc)
+            raise
+        except _HTTPFailure as exc:
+            raise LanguageToolUnavailable(f"{self.label}: request failed ({exc}); "
+                                          "grammar check incomplete") from None
+        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
+            raise LanguageToolUnavailable(f"{self.label}: unexpected answer from /v2/check; grammar check incomplete")
+        to_py = utf16_to_index(text)
+        matches = tuple(m for m in (_parse_match(raw, to_py) for raw in answer["matches"]) if m is not None)
+        if len(self._cache) >= 512:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[text] = matches
+        return matches
+
+    def check_pieces(self, pieces: Sequence[str]) -> Iterator[tuple[int, Match]]:
+        """Check many pieces of prose in as few requests as fit; yield (piece index, match) with
+        the match's offset relative to its piece. Pieces longer than a request are split."""
+        for batch in plan_requests(pieces, self.max_chars):
+            text = "\n\n".join(pieces[i][lo:hi] for i, lo, hi in batch)
+            starts = []
+            pos = 0
+            for _, lo, hi in batch:
+                starts.append(pos)
+                pos += (hi - lo) + 2
+            for m in self.check(text):
+                k = bisect.bisect_right(starts, m.offset) - 1
+                if k < 0:
+                    continue
+                i, lo, hi = batch[k]
+                rel = m.offset - starts[k]
+                if rel >= hi - lo:  # on the separator between pieces
+                    continue
+                length = min(m.length, hi - lo - rel)
+                yield i, _moved(m, lo + rel, length)
+
+
+class LocalLanguageToolClient(LanguageToolClient):
+    """``local``: language_tool_python starts its own LanguageTool server (Java, and a download of
+    LanguageTool the first time); then the client talks to it over HTTP like any other."""
+
+    def __init__(self, language: str = LANGUAGE, **kwargs: Any) -> None:
+        super().__init__("http://127.0.0.1/", language, **kwargs)
+        self._tool: Any = None
+
+    @property
+    def label(self) -> str:
+        return "LanguageTool (local)"
+
+    def _start(self) -> None:
+        if self._tool is not None:
+            return
+        try:
+            import language_tool_python
+        except ImportError:
+            raise LanguageToolUnavailable(f"{self.label}: language_tool_python is not installed "
+                                          "(pip install 'rewriter[grammar]'); grammar rules off") from None
+        try:
+            self._tool = language_tool_python.LanguageTool(self.language)
+        except KeyboardInterrupt:
+            raise
+        except (Exception, SystemExit) as exc:  # it raises many kinds, SystemExit among them
+            raise LanguageToolUnavailable(f"{self.label}: {_local_failure(exc)}; grammar rules off") from None
+        self.url = str(self._tool.url)
+        self.api = api_base(self.url)
+
+
+class _HTTPFailure(Exception):
+    pass
+
+
+def api_base(url: str) -> str:
+    """``http://host:8081``, ``.../v2`` or ``.../v2/check`` -> ``http://host:8081/v2/``."""
+    parts = urllib.parse.urlsplit(url.strip())
+    path = parts.path.rstrip("/")
+    for tail in ("/check", "/languages"):
+        if path.endswith("/v2" + tail):
+            path = path[: -len(tail)]
+    if not path.endswith("/v2"):
+        path += "/v2"
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
+
+
+def plan_requests(pieces: Sequence[str], max_chars: int) -> list[list[tuple[int, int, int]]]:
+    """Group pieces (``(index, lo, hi)`` slices) into requests of at most ``max_chars`` characters,
+    counting the blank line that joins them; a piece longer than that is cut at a sentence end
+    (or a space) before the limit."""
+    batches: list[list[tuple[int, int, int]]] = []
+    current: list[tuple[int, int, int]] = []
+    size = 0
+    for i, piece in enumerate(pieces):
+        for lo, hi in _cut(piece, max_chars):
+            n = hi - lo
+            if current and size + 2 + n > max_chars:
+                batches.append(current)
+                current, size = [], 0
+            size += n + (2 if current else 0)
+            current.append((i, lo, hi))
+    if current:
+        batches.append(current)
+    return batches
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+
+
+def _cut(text: str, max_chars: int) -> list[tuple[int, int]]:
+    out = []
+    lo = 0
+    while len(text) - lo > max_chars:
+        limit = lo + max_chars
+        cut = -1
+        for m in _SENTENCE_END.finditer(text, lo, limit):
+            cut = m.end()
+        if cut <= lo:
+            cut = text.rfind(" ", lo, limit) + 1
+        if cut <= lo:
+            cut = limit
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, len(text)))
+    return out
+
+
+def utf16_to_index(text: str) -> Callable[[int], int]:
+    """LanguageTool counts UTF-16 code units (Java ``String`` indices); Python counts code points.
+    The function maps the first onto the second for ``text``."""
+    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    if not astral:
+        return lambda u: u
+    starts = [i + k for k, i in enumerate(astral)]  # UTF-16 offset of each astral character
+
+    def convert(u: int) -> int:
+        return u - bisect.bisect_right(starts, u - 1)
+
+    return convert
+
+
+def _parse_match(raw: Any, to_py: Callable[[int], int]) -> Match | None:
+    try:
+        offset, length = int(raw["offset"]), int(raw["length"])
+        rule = raw.get("rule") or {}
+        category = rule.get("category") or {}
+        start, end = to_py(offset), to_py(offset + length)
+        return Match(
+            offset=start, length=end - start, message=_clean(str(raw.get("message", ""))),
+            rule_id=str(rule.get("id", "")), category_id=str(category.get("id", "")),
+            category_name=str(category.get("name", "")), issue_type=str(rule.get("issueType", "")),
+            replacements=tuple(str(r["value"]) for r in raw.get("replacements") or ()
+                               if isinstance(r, dict) and "value" in r),
+            short_message=_clean(str(raw.get("shortMessage", "") or "")),
+            rule_description=str(rule.get("description", "")),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _moved(m: Match, offset: int, length: int) -> Match:
+    return dataclasses.replace(m, offset=offset, length=length)
+
+
+def _clean(message: str) -> str:
+    message = re.sub(r"</?suggestion>", "'", message)
+    return " ".join(message.split())
+
+
+def _first_line(text: str, limit: int = 160) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _reason(exc: BaseException, timeout: float) -> str:
+    reason: Any = getattr(exc, "reason", exc)
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, TimeoutError):
+        return f"no answer within {timeout:g}s"
+    if isinstance(reason, socket.gaierror):
+        return "unknown host"
+    if isinstance(reason, ValueError):
+        return f"bad URL: {reason}"
+    return _first_line(str(reason) or type(reason).__name__)
+
+
+_DOWNLOAD_ERRORS = frozenset({"ConnectionError", "ConnectTimeout", "ReadTimeout", "Timeout", "TimeoutError",
+                              "SSLError", "ProxyError", "ChunkedEncodingError"})
+
+
+def _local_failure(exc: BaseException) -> str:
+    """What went wrong starting language_tool_python's own server, in one plain clause."""
+    name = type(exc).__name__
+    text = _first_line(str(exc), 120)
+    if "java" in text.lower():
+        return f"Java is missing or too old ({text.rstrip('.')})"
+    if name in _DOWNLOAD_ERRORS or "download" in text.lower():
+        return "could not download LanguageTool (the first run needs internet; it is cached after that)"
+    return f"could not start ({name}: {text})" if text else f"could not start ({name})"
+
+
+@functools.lru_cache(maxsize=8)
+def client_for(setting: str) -> LanguageToolClient | None:
+    """The one client of this process for a ``languagetool`` setting (``off`` gives None)."""
+    setting = setting.strip()
+    if setting == "off" or not setting:
+        return None
+    if setting == "local":
+        return LocalLanguageToolClient()
+    return LanguageToolClient(setting)
+
+
+# ---------------------------------------------------------------------------------------------
+# The checker
+
+
+class GrammarChecker:
+    def infos(self) -> tuple[RuleInfo, ...]:
+        return RULES
+
+    def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
+        setting = ctx.config.languagetool
+        if setting == "off" or not any(r.code in ctx.enabled for r in RULES) or not document.blocks:
+            return
+        client = client_for(setting)
+        if client is None:
+            return
+        pieces = [document.text[b.start : b.end] for b in document.blocks]
+        found: list[Finding] = []
+        try:
+            for i, m in client.check_pieces(pieces):
+                f = to_finding(document, document.blocks[i].start, m, ctx)
+                if f is not None:
+                    found.append(f)
+        except LanguageToolUnavailable as exc:
+            ctx.notes.append(str(exc))
+        yield from found
+
+
+def to_finding(document: Document, base: int, m: Match, ctx: Context) -> Finding | None:
+    info = rule_for(m.category_id, m.issue_type, m.rule_id)
+    if info.code not in ctx.enabled:
+        return None
+    start, end = base + m.offset, base + m.end
+    observed = document.text[start:end]
+    if observed.strip().lower() in ctx.allow:
+        return None
+    fix = None
+    if m.replacements:
+        first = m.replacements[0]
+        plain_spelling = info is SPELLING and len(m.replacements) == 1 and m.issue_type in ("misspelling", "")
+        applicability = Applicability.UNSAFE if plain_spelling else Applicability.DISPLAY_ONLY
+        title = f"Replace with '{first}'" if first else "Cut"
+        fix = Fix((Edit(start, end, first),), applicability, title, tuple(m.replacements[:MAX_ALTERNATIVES]))
+    said = m.message or m.short_message or m.rule_description
+    message = (f"'{observed}': " if observed.strip() else "") + f"{said} [LT: {m.rule_id}]"
+    return Finding(info.code, info.name, info.category, info.severity, start, end, message, fix,
+                   {"observed": observed, "lt_rule": m.rule_id, "lt_category": m.category_id,
+                    "lt_issue_type": m.issue_type})
+
+
+def drop_duplicates(findings: Iterable[Finding], lexicon_codes: Collection[str] = ()) -> list[Finding]:
+    """Drop GRM findings that overlap a finding of our own lexicons (the built-in families and
+    any codes in ``lexicon_codes``, e.g. house-style lexicons): ours has the better message."""
+    findings = list(findings)
+    ours = sorted((f.start, f.end) for f in findings
+                  if f.family != "GRM" and (f.family in LEXICON_FAMILIES or f.code in lexicon_codes))
+    if not ours or not any(f.family == "GRM" for f in findings):
+        return findings
+    return [f for f in findings if f.family != "GRM" or not _overlaps(f, ours)]
+
+
+def _overlaps(f: Finding, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_left(spans, (f.end, f.end))
+    return any(s < f.end and f.start < e for s, e in spans[:k])
+
+
+# ---------------------------------------------------------------------------------------------
+# The grammar guard for the rewriter
+
+
+def new_grammar_errors(client: LanguageToolClient | None, before_sentence: str, after_sentence: str) -> list[str]:
+    """Descriptions of LanguageTool matches in ``after_sentence`` that ``before_sentence`` did not
+    have, compared by rule id and matched text (offsets move when words change). Empty when there
+    is no client or the server cannot be used (the check's note says so)."""
+    if client is None or before_sentence == after_sentence:
+        return []
+    try:
+        before = client.check(before_sentence)
+        after = client.check(after_sentence)
+    except LanguageToolUnavailable:
+        return []
+    had = Counter((m.rule_id, before_sentence[m.offset : m.end]) for m in before)
+    out = []
+    for m in after:
+        key = (m.rule_id, after_sentence[m.offset : m.end])
+        if had[key] > 0:
+            had[key] -= 1
+            continue
+        out.append(f"'{key[1]}': {m.message or m.short_message} [LT: {m.rule_id}]")
+    return out
+
+
+def grammar_guard(setting: str) -> Callable[[str, str], str | None] | None:
+    """A guard for ``rewriter.fix.rewrite``: (sentence before, sentence after) -> a reason to skip
+    the edit, or None. None when LanguageTool is off."""
+    client = client_for(setting)
+    if client is None:
+        return None
+
+    def guard(before: str, after: str) -> str | None:
+        errors = new_grammar_errors(client, before, after)
+        return f"would add a grammar error: {errors[0]}" if errors else None
+
+    return guard
+
+
+__all__ = ["GRAMMAR", "RULES", "SPELLING", "STYLE", "GrammarChecker", "LanguageToolClient",
+           "LanguageToolUnavailable", "LocalLanguageToolClient", "Match", "api_base", "client_for",
+           "drop_duplicates", "grammar_guard", "new_grammar_errors", "plan_requests", "rule_for",
+           "utf16_to_index"]

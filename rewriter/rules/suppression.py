@@ -1,0 +1,298 @@
+"""Suppression comments in Markdown/HTML drafts, and the RW rules that police them.
+
+Directives are HTML comments (already protected regions, so never flagged themselves)::
+
+    <!-- rewriter: off -->            ... <!-- rewriter: on -->         every rule
+    <!-- rewriter: disable INF001,WRD --> ... <!-- rewriter: enable INF001,WRD -->
+    <!-- rewriter: ignore PAS001 -->  the next paragraph (the next prose block) only
+
+Codes may be prefixes (``INF``, ``INF0``) or ``ALL``; ``disable``, ``enable`` and ``ignore``
+without codes mean every rule. A finding is suppressed when its start lies in a suppressed
+range. The engine applies this after its filtering step and adds the RW findings:
+
+- RW100 unused-suppression: a directive (or one code in it) that suppressed nothing;
+- RW101 unknown-code: a code in a directive that names no rule;
+- RW102 invalid-directive: a ``rewriter:`` comment that cannot be understood.
+
+Directives never suppress RW findings (use ``ignore = ["RW100"]`` in the configuration).
+Comments inside code or front matter are examples, not directives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from rewriter.document import Document
+from rewriter.markup import CODE, COMMENT, FRONT_MATTER, Region
+from rewriter.model import Finding, Severity
+from rewriter.rules.base import Context, RuleInfo
+
+_FIX_SAFETY = "No automatic fix: HTML comments are protected regions, which fixes never edit."
+
+UNUSED = RuleInfo(
+    code="RW100",
+    name="unused-suppression",
+    category="tool",
+    severity=Severity.INFO,
+    summary="Suppression comment that suppresses nothing",
+    what="Flags a `<!-- rewriter: ... -->` directive, or one code in it, that hid no finding: an "
+    "`off` region, a `disable` range or an `ignore` for the next paragraph. When the code is not "
+    "enabled by the configuration, the message says so.",
+    why="A stale suppression hides the next real problem in the same place. Remove it once the "
+    "text it covered has been rewritten.",
+    example="Given: '<!-- rewriter: ignore PAS001 -->' above 'The mayor signed the order.' "
+    "(active voice, nothing to ignore).\nUse instead: the paragraph without the comment.",
+    fix_safety=_FIX_SAFETY,
+)
+UNKNOWN = RuleInfo(
+    code="RW101",
+    name="unknown-code",
+    category="tool",
+    severity=Severity.WARNING,
+    summary="Suppression comment names a code that no rule has",
+    what="Flags each code or prefix in a `disable`, `enable` or `ignore` directive that matches "
+    "no rule, built-in or from an extra lexicon (`rewriter rules` lists them).",
+    why="A mistyped code suppresses nothing, so the finding it was meant to hide still shows, or "
+    "a later one is hidden by a directive nobody can read.",
+    example="Given: '<!-- rewriter: ignore PASS001 -->'.\nUse instead: '<!-- rewriter: ignore PAS001 -->'.",
+    fix_safety=_FIX_SAFETY,
+)
+INVALID = RuleInfo(
+    code="RW102",
+    name="invalid-directive",
+    category="tool",
+    severity=Severity.WARNING,
+    summary="Suppression comment that cannot be understood",
+    what="Flags a comment that starts with `rewriter:` but is not one of `off`, `on`, "
+    "`disable [CODES]`, `enable [CODES]` or `ignore [CODES]`, and an `on` or `enable` with "
+    "nothing open before it.",
+    why="A directive with a typo silently does nothing.",
+    example="Given: '<!-- rewriter: of -->'.\nUse instead: '<!-- rewriter: off -->'.",
+    fix_safety=_FIX_SAFETY,
+)
+INFOS = (UNUSED, UNKNOWN, INVALID)
+
+_DIRECTIVE = re.compile(r"\A<!--\s*rewriter\s*:(?P<body>.*?)-->\Z", re.S | re.I)
+_ACTION = re.compile(r"\s*(?P<action>[A-Za-z-]+)(?P<rest>.*)\Z", re.S)
+_CODE = re.compile(r"[^\s,]+")
+_ACTIONS = ("off", "on", "disable", "enable", "ignore")
+ALL = "ALL"
+
+
+@dataclass
+class _Code:
+    """One code (or prefix, or ALL) of a directive, and the text it suppresses."""
+
+    code: str  # upper case; ALL for every rule
+    start: int  # where the code is written (the whole comment for ALL)
+    end: int
+    known: bool = True
+    span: tuple[int, int] = (0, 0)  # suppressed text: start <= finding.start < end
+    used: bool = False
+
+
+@dataclass
+class _Suppression:
+    """One suppressing directive and the codes it names."""
+
+    action: str  # off | disable | ignore
+    start: int  # of the comment
+    end: int
+    codes: list[_Code] = field(default_factory=list)
+
+
+@dataclass
+class Directives:
+    suppressions: list[_Suppression]
+    problems: list[Finding]  # RW101 / RW102 findings (not yet filtered by enabled codes)
+
+
+def _matches(code: str, prefix: str) -> bool:
+    return prefix == ALL or code.startswith(prefix)
+
+
+def _known(prefix: str, known: Collection[str]) -> bool:
+    return prefix == ALL or any(c.startswith(prefix) for c in known)
+
+
+def _finding(info: RuleInfo, start: int, end: int, message: str, **data: object) -> Finding:
+    return Finding(info.code, info.name, info.category, info.severity, start, end, message, None, data)
+
+
+def directive_comments(document: Document) -> list[Region]:
+    """HTML comments that can hold directives: not inside code or front matter."""
+    shelter = [r for r in document.regions if r.kind in (CODE, FRONT_MATTER)]
+    out = []
+    for r in document.regions:
+        if r.kind != COMMENT:
+            continue
+        if any(s.start <= r.start and r.end <= s.end for s in shelter):
+            continue
+        out.append(r)
+    return sorted(out, key=lambda r: r.start)
+
+
+def parse_directives(document: Document, known: Collection[str]) -> Directives:
+    """Every directive in ``document``, with the text range each one suppresses."""
+    text = document.text
+    suppressions: list[_Suppression] = []
+    problems: list[Finding] = []
+    off: _Suppression | None = None
+    disabled: list[tuple[_Suppression, _Code]] = []  # open disable ranges, one per code
+    end_of_text = len(text)
+
+    for region in directive_comments(document):
+        raw = text[region.start : region.end]
+        m = _DIRECTIVE.match(raw)
+        if m is None:
+            if re.match(r"<!--\s*rewriter\s*:", raw, re.I):
+                problems.append(_finding(INVALID, region.start, region.end,
+                                         "Suppression comment is not closed with '-->'"))
+            continue
+        body_start = region.start + m.start("body")
+        am = _ACTION.match(m.group("body"))
+        action = am.group("action").lower() if am else ""
+        if action not in _ACTIONS:
+            shown = am.group("action") if am else ""
+            hint = f"'{shown}' is not a directive" if shown else "no directive"
+            problems.append(_finding(INVALID, region.start, region.end,
+                                     f"{hint}; use off, on, disable, enable or ignore"))
+            continue
+        assert am is not None
+        rest_start = body_start + am.start("rest")
+        codes: list[_Code] = []
+        for cm in _CODE.finditer(am.group("rest")):
+            value = cm.group().upper()
+            c = _Code(value, rest_start + cm.start(), rest_start + cm.end())
+            if not _known(value, known):
+                c.known = False
+                problems.append(_finding(UNKNOWN, c.start, c.end,
+                                         f"'{cm.group()}' in a suppression comment is not a rule code "
+                                         "(see `rewriter rules`)", observed=cm.group()))
+            codes.append(c)
+
+        if action == "off":
+            if codes:
+                problems.append(_finding(INVALID, region.start, region.end,
+                                         "'off' takes no codes; use 'disable CODES' for some rules"))
+                continue
+            if off is not None:
+                problems.append(_finding(INVALID, region.start, region.end,
+                                         "rewriter is already off here"))
+                continue
+            off = _Suppression("off", region.start, region.end,
+                               [_Code(ALL, region.start, region.end, span=(region.end, end_of_text))])
+            suppressions.append(off)
+        elif action == "on":
+            if codes:
+                problems.append(_finding(INVALID, region.start, region.end,
+                                         "'on' takes no codes; use 'enable CODES' for some rules"))
+                continue
+            if off is None:
+                problems.append(_finding(INVALID, region.start, region.end,
+                                         "'on' without an 'off' before it"))
+                continue
+            whole = off.codes[0]
+            whole.span = (whole.span[0], region.start)
+            off = None
+        elif action == "disable":
+            wanted = [c for c in codes if c.known] if codes else [_Code(ALL, region.start, region.end)]
+            if not wanted:
+                continue
+            for c in wanted:
+                c.span = (region.end, end_of_text)
+            sup = _Suppression("disable", region.start, region.end, wanted)
+            suppressions.append(sup)
+            disabled.extend((sup, c) for c in wanted)
+        elif action == "enable":
+            targets = [c.code for c in codes if c.known] if codes else [ALL]
+            if codes and not targets:
+                continue
+            closed_any = False
+            for target in targets:
+                hits = [(s, c) for s, c in disabled if target == ALL or c.code == target]
+                if not hits:
+                    hits = [(s, c) for s, c in disabled if c.code.startswith(target)]
+                for sup, c in hits:
+                    c.span = (c.span[0], region.start)
+                    disabled.remove((sup, c))
+                    closed_any = True
+            if not closed_any:
+                problems.append(_finding(INVALID, region.start, region.end,
+                                         "'enable' without a matching 'disable' before it"))
+        else:  # ignore: the next prose block
+            block = next((b for b in document.blocks if b.start >= region.end
+                          or (b.start <= region.start and b.end > region.end
+                              and not text[b.start : region.start].strip())), None)
+            wanted = [c for c in codes if c.known] if codes else [_Code(ALL, region.start, region.end)]
+            if not wanted:
+                continue
+            for c in wanted:
+                c.span = (block.start, block.end) if block is not None else (region.end, region.end)
+            suppressions.append(_Suppression("ignore", region.start, region.end, wanted))
+    return Directives(suppressions, problems)
+
+
+def _covers(span: tuple[int, int], f: Finding) -> bool:
+    lo, hi = span
+    return lo <= f.start < hi
+
+
+def apply_suppressions(document: Document, findings: Sequence[Finding], ctx: Context,
+                       known: Collection[str]) -> list[Finding]:
+    """Drop suppressed findings and add the RW findings that are enabled, sorted."""
+    directives = parse_directives(document, known)
+    kept: list[Finding] = []
+    for f in findings:
+        if f.family == "RW":
+            kept.append(f)
+            continue
+        hidden = False
+        for sup in directives.suppressions:
+            for c in sup.codes:
+                if _matches(f.code, c.code) and _covers(c.span, f):
+                    c.used = True
+                    hidden = True
+        if not hidden:
+            kept.append(f)
+    extra = [p for p in directives.problems if p.code in ctx.enabled]
+    if UNUSED.code in ctx.enabled:
+        extra.extend(unused_findings(directives, ctx.enabled))
+    out = kept + extra
+    out.sort(key=lambda f: (f.start, f.end, f.code))
+    return out
+
+
+def unused_findings(directives: Directives, enabled: Collection[str]) -> Iterator[Finding]:
+    for sup in directives.suppressions:
+        for c in sup.codes:
+            if c.used or not c.known:
+                continue
+            if c.code == ALL:
+                what = {"off": "'off' region", "disable": "'disable'", "ignore": "'ignore'"}[sup.action]
+                yield _finding(UNUSED, sup.start, sup.end, f"Unused suppression: this {what} hides no finding; "
+                               "remove it", directive=sup.action)
+                continue
+            where = "the next paragraph" if sup.action == "ignore" else "this range"
+            if not any(_matches(e, c.code) for e in enabled):
+                msg = f"Unused suppression: {c.code} is not enabled, so there is nothing to hide; remove it"
+            else:
+                msg = f"Unused suppression: {c.code} finds nothing in {where}; remove it"
+            yield _finding(UNUSED, c.start, c.end, msg, directive=sup.action, observed=c.code)
+
+
+class SuppressionChecker:
+    """Declares RW100-RW102. Its findings need the filtered findings of every other rule, so
+    the engine completes them after filtering (``apply_suppressions``); ``check`` adds none."""
+
+    def infos(self) -> tuple[RuleInfo, ...]:
+        return INFOS
+
+    def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
+        return iter(())
+
+
+__all__ = ["INFOS", "INVALID", "UNKNOWN", "UNUSED", "SuppressionChecker", "apply_suppressions",
+           "parse_directives"]
