@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     report_arguments(sub.add_parser("report", help="write a report over many files (.html, .md, .json, .csv)"))
 
+    from rewriter.ui.launch import add_arguments as ui_arguments
+
+    ui_arguments(sub.add_parser("ui", help="start the web editor (Streamlit) on a local port"))
+
     cf = sub.add_parser("config", help="print the resolved configuration")
     cf.add_argument("--show", action="store_true", help="print the resolved configuration (default)")
     cf.add_argument("--config", metavar="FILE")
@@ -83,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         handler = {"check": cmd_check, "fix": cmd_fix, "rules": cmd_rules, "explain": cmd_explain,
-                   "config": cmd_config, "report": cmd_report}[args.command]
+                   "config": cmd_config, "report": cmd_report, "ui": cmd_ui}[args.command]
         return int(handler(args))
     except (ConfigError, LexiconError) as exc:
         print(f"rewriter: error: {exc}", file=sys.stderr)
@@ -350,6 +354,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     from rewriter.reporting.command import run_report
 
     return run_report(args, ConfigResolver(args))
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    from rewriter.ui.launch import run
+
+    return run(args)
 
 
 def cmd_config(args: argparse.Namespace) -> int:

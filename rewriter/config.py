@@ -75,6 +75,12 @@ def _number(key: str, value: Any, lo: float, hi: float) -> float:
     return float(value)
 
 
+def _count(key: str, value: Any, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ValueError(f"'{key}' must be a whole number from {lo} to {hi}")
+    return value
+
+
 def _bool(key: str, value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"'{key}' must be true or false")
@@ -121,9 +127,9 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "target-grade": ("target_grade", lambda k, v: _number(k, v, 0, 30)),
     "hard-grade": ("hard_grade", lambda k, v: _number(k, v, 0, 40)),
     "very-hard-grade": ("very_hard_grade", lambda k, v: _number(k, v, 0, 40)),
-    "max-sentence-words": ("max_sentence_words", lambda k, v: int(_number(k, v, 5, 1000))),
-    "max-paragraph-sentences": ("max_paragraph_sentences", lambda k, v: int(_number(k, v, 1, 1000))),
-    "min-hard-sentence-words": ("min_hard_sentence_words", lambda k, v: int(_number(k, v, 1, 1000))),
+    "max-sentence-words": ("max_sentence_words", lambda k, v: _count(k, v, 5, 1000)),
+    "max-paragraph-sentences": ("max_paragraph_sentences", lambda k, v: _count(k, v, 1, 1000)),
+    "min-hard-sentence-words": ("min_hard_sentence_words", lambda k, v: _count(k, v, 1, 1000)),
     "quotes": ("quotes", lambda k, v: _choice(k, v, ("skip", "flag"))),
     "allow": ("allow", _strings),
     "extra-lexicons": ("extra_lexicons", _strings),
@@ -283,9 +289,14 @@ def rule_enabled(code: str, config: Config, default_enabled: bool = True, path: 
     if not default_enabled:
         select = tuple(s for s in select if s != "ALL")
     ignore = config.ignore + (per_file_ignored(path, config) if path is not None else ())
-    best_sel = max((len(s) for s in select if _matches(code, s)), default=-1)
-    best_ign = max((len(s) for s in ignore if _matches(code, s)), default=-1)
+    best_sel = max((_specificity(s) for s in select if _matches(code, s)), default=-1)
+    best_ign = max((_specificity(s) for s in ignore if _matches(code, s)), default=-1)
     return best_sel >= 0 and best_sel > best_ign
+
+
+def _specificity(prefix: str) -> int:
+    """ALL is the least specific selector, below any prefix ('RD' must beat ALL)."""
+    return 0 if prefix == "ALL" else len(prefix)
 
 
 def _matches(code: str, prefix: str) -> bool:

@@ -61,23 +61,31 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"
 
 
 def proper_names(document: Document) -> tuple[str, ...]:
-    """Named entities and runs of proper nouns, which a rewrite must keep verbatim."""
+    """Named entities and runs of proper nouns, which a rewrite must keep verbatim (as they
+    stand in the original text; spans that run into masked markup are left out)."""
+    text = document.text
     names: set[str] = set()
-    for _, doc in document.block_docs():
+
+    def add(block_start: int, start: int, end: int, parsed: str) -> None:
+        original = text[block_start + start : block_start + end]
+        if original == parsed and original.strip():
+            names.add(original.strip())
+
+    for block, doc in document.block_docs():
         for ent in doc.ents:
             if ent.label_ in _NAME_LABELS:
-                names.add(ent.text.strip())
-        run: list[str] = []
-        for tok in doc:
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-                run.append(tok.text_with_ws)
-            else:
-                if run:
-                    names.add("".join(run).strip())
-                run = []
-        if run:
-            names.add("".join(run).strip())
-    return tuple(sorted(n for n in names if n))
+                add(block.start, ent.start_char, ent.end_char, ent.text)
+        run: list[object] = []
+        for tok in [*doc, None]:
+            if tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                run.append(tok)
+                continue
+            if run:
+                first, last = run[0], run[-1]
+                span = doc[first.i : last.i + 1]  # type: ignore[attr-defined]
+                add(block.start, span.start_char, span.end_char, span.text)
+            run = []
+    return tuple(sorted(names))
 
 
 def filter_findings(document: Document, findings: list[Finding], config: Config) -> list[Finding]:

@@ -98,7 +98,8 @@ def rewrite(
                 continue
             edits.append((f, edit))
         for s in skip:
-            skipped.setdefault(finding_key(s.finding) if iterations == 1 else f"{iterations}:{finding_key(s.finding)}", s)
+            key = finding_key(s.finding) if iterations == 1 else f"{iterations}:{finding_key(s.finding)}"
+            skipped.setdefault(key, s)
         if not edits:
             break
         new_text = apply_edits(current, [e for _, e in edits])
@@ -185,8 +186,8 @@ def _chosen_edit(f: Finding, choice: str | None) -> Edit | None:
         return None
     from rewriter.inflect import match_case
 
-    # an alternative replaces the flagged words themselves (its inflection is the editor's call)
-    return Edit(f.start, f.end, match_case(f.text_of(base) if hasattr(f, "text_of") else str(f.data.get("observed", "")), choice))
+    # an alternative (already inflected like the observed words) replaces the flagged words
+    return Edit(f.start, f.end, match_case(str(f.data.get("observed", "")), choice))
 
 
 def _overlap(a: Edit, b: Edit) -> bool:
@@ -267,7 +268,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
              text.rfind("! ", 0, start))
     lo = 0 if lo < 0 else lo + 1
-    his = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end), text.find("! ", end)) if i >= 0]
+    ends = (text.find(". ", end), text.find("\n", end), text.find("? ", end), text.find("! ", end))
+    his = [i for i in ends if i >= 0]
     hi = min(his) + 1 if his else len(text)
     return lo, hi
 

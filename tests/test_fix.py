@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
@@ -174,7 +173,8 @@ def test_fix_metrics_before_and_after() -> None:
 
 WORDS = ["the", "council", "harbinger", "bolstered", "underscoring", "in order to", "utilize", "notably,",
          "Notably,", "an unfortunate", "a paramount", "vote", "on", "Monday", "12", "$4.5", "Acme Corp",
-         '"we utilize it"', "said", "commenced", "has", "`code`", "https://x.org/utilize", "and", "it is worth noting that"]
+         '"we utilize it"', "said", "commenced", "has", "`code`", "https://x.org/utilize", "and",
+         "it is worth noting that"]
 
 
 @st.composite
@@ -206,7 +206,7 @@ def test_fix_properties(text: str, unsafe: bool) -> None:
         first = apply_edits(text, once.edits)
         pos = 0
         bounds = [0] + [x for e in sorted(once.edits, key=lambda e: e.start) for x in (e.start, e.end)] + [len(text)]
-        for lo, hi in zip(bounds[::2], bounds[1::2]):
+        for lo, hi in zip(bounds[::2], bounds[1::2], strict=False):
             gap = text[lo + 1 : hi - 1] if hi - lo > 2 else ""
             if not gap:
                 continue

@@ -428,6 +428,10 @@ def test_cli_unreachable_note_once_exit_code_unchanged(
     assert out.count("unreachable (connection refused); grammar rules off") == 1
     assert f"LanguageTool at {url}" in out
     assert "Traceback" not in out + err
+    # fix prints it once too, on stderr (stdout may hold the rewritten text)
+    main(["fix", "--diff", "--languagetool", url, "a.md", "b.md"])
+    out, err = capsys.readouterr()
+    assert err.count("unreachable (connection refused); grammar rules off") == 1 and "Traceback" not in err
     client_for.cache_clear()
 
 

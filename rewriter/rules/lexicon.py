@@ -231,7 +231,7 @@ class LexiconChecker:
         found: list[_Match] = []
         n = len(doc)
         for i in range(n):
-            if doc[i].is_space or doc[i].is_punct and not root.children.keys() & keys[i]:
+            if doc[i].is_space or (doc[i].is_punct and not root.children.keys() & keys[i]):
                 continue
             stack: list[tuple[_Node, int]] = [(root, i)]
             while stack:
@@ -285,9 +285,7 @@ class LexiconChecker:
             if _is_name(doc, tok):
                 return False
         span_text = doc[i:j].text.lower()
-        if span_text in ctx.allow or any(doc[k].lower_ in ctx.allow for k in range(i, j)):
-            return False
-        return True
+        return not (span_text in ctx.allow or any(doc[k].lower_ in ctx.allow for k in range(i, j)))
 
     def _finding(self, document: Document, base: int, doc: Any, m: _Match, ctx: Context) -> Finding | None:
         entry = m.entry
@@ -342,9 +340,7 @@ def _is_name(doc: Any, tok: Any) -> bool:
     text = tok.text
     if text[:1].isupper() and not text.isupper() and not _sentence_initial(doc, tok):
         return True
-    if tok.pos_ == "PROPN" and not _sentence_initial(doc, tok) and text[:1].isupper():
-        return True
-    return False
+    return bool(tok.pos_ == "PROPN" and not _sentence_initial(doc, tok) and text[:1].isupper())
 
 
 # --- fixes ------------------------------------------------------------------------------------
@@ -368,9 +364,7 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry) -> t
     else:
         replacement = match_case(observed, default)
         shown = default
-    alternatives = tuple(o if o is not None else r for o, r in zip(options, entry.replace))
-    if len(alternatives) > 1 and applicability is Applicability.SAFE:
-        pass  # the first option is mechanical; others are offered
+    alternatives = tuple(o if o is not None else r for o, r in zip(options, entry.replace, strict=True))
     if replacement == "":
         edit = _deletion(text, doc, base, i, j)
         if edit is None:
