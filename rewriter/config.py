@@ -229,7 +229,7 @@ def load_config(path: str | Path | None = None, start: str | Path | None = None)
     if path is not None:
         return _load_file(Path(path), explicit=True) or Config()
     found = find_config(Path(start) if start is not None else Path.cwd())
-    return _load_file(found) if found else Config()
+    return (_load_file(found) if found else None) or Config()
 
 
 def find_config(start: Path) -> Path | None:

@@ -24,7 +24,7 @@ def finding_line(report: Report, f: Finding, lines: LineIndex) -> str:
 
 
 def render_concise(reports: Sequence[Report], errors: Sequence[str] = ()) -> str:
-    out = []
+    out: list[str] = []
     for r in reports:
         lines = LineIndex(r.text)
         out.extend(finding_line(r, f, lines) for f in r.findings)
@@ -49,7 +49,7 @@ def summary(reports: Sequence[Report]) -> str:
 
 
 def render_text(reports: Sequence[Report], errors: Sequence[str] = ()) -> str:
-    out = []
+    out: list[str] = []
     for r in reports:
         lines = LineIndex(r.text)
         out.extend(finding_line(r, f, lines) for f in r.findings)
