@@ -31,7 +31,9 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
     enabled = enabled_codes(config, path if path != "<stdin>" else None)
     infos = [i for i in all_rules(config.extra_lexicons) if i.code in enabled]
     needs = frozenset().union(*(i.needs for i in infos)) if infos else frozenset()
-    needs = needs | {"tagger"} if needs else frozenset({"tagger"})
+    # metrics are always computed: their sentence boundaries and clause counts come from the
+    # parser, so that they do not change with the rules selected
+    needs = needs | {"tagger", "parser"}
     pipeline = load_pipeline(needs)
     ctx = Context(config=config, enabled=enabled, capabilities=pipeline.capabilities,
                   allow=frozenset(a.lower() for a in config.allow))

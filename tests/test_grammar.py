@@ -72,7 +72,7 @@ FAKE_RULES: list[tuple[re.Pattern[str], int, dict[str, Any], str, str, list[str]
 
 
 def fake_matches(text: str) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for rx, group, rule, message, short, replacements in FAKE_RULES:
         for m in rx.finditer(text):
             start, end = m.start(group), m.end(group)
@@ -166,6 +166,13 @@ class FakeServer:
         return [r["form"]["text"] for r in self.requests if r["path"] == "/v2/check"]
 
 
+@pytest.fixture(autouse=True)
+def _no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests go to 127.0.0.1 only, never through a proxy from the environment."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def lt() -> Iterator[FakeServer]:
     server = FakeServer()
@@ -182,7 +189,7 @@ def lt() -> Iterator[FakeServer]:
 def _closed_port() -> int:
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
+    port: int = s.getsockname()[1]
     s.close()
     return port
 

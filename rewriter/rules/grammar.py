@@ -201,8 +201,11 @@ class LanguageToolClient:
         data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
         request = urllib.request.Request(url, data=data, headers={"Accept": "application/json",
                                                                   "User-Agent": "rewriter"})
+        # a server on this machine is reached directly, whatever proxy the environment names
+        local = urllib.parse.urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1")
+        opener = _DIRECT if local else urllib.request.build_opener()
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with opener.open(request, timeout=timeout) as response:
                 body = response.read()
         except urllib.error.HTTPError as exc:
             detail = _first_line(exc.read().decode("utf-8", "replace")) if exc.fp is not None else ""
@@ -296,6 +299,9 @@ class LocalLanguageToolClient(LanguageToolClient):
 
 class _HTTPFailure(Exception):
     pass
+
+
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def api_base(url: str) -> str:
