@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +13,16 @@ from typing import Any
 from rewriter.markup import CODE, COMMENT, QUOTE, TAG, URL, Block, Region, find_blocks, find_quotes, find_regions
 
 _MASKED = frozenset({CODE, COMMENT, TAG, URL})
+
+
+_CACHE_SIZE = 512  # paragraphs per pipeline
+_CACHE_LOCK = threading.Lock()
+_CACHES: dict[int, OrderedDict[str, Any]] = {}
+
+
+def _parse_cache(nlp: Any) -> OrderedDict[str, Any]:
+    with _CACHE_LOCK:
+        return _CACHES.setdefault(id(nlp), OrderedDict())
 
 
 class LineIndex:
@@ -70,7 +82,26 @@ class Document:
         return LineIndex(self.text)
 
     def parse(self, nlp: Any, batch_size: int = 64) -> None:
-        self.docs = list(nlp.pipe((self.prose_text(b) for b in self.blocks), batch_size=batch_size))
+        """Parse each block, reusing the parse of a paragraph seen recently (a rewrite or an
+        editor's toggle changes a few paragraphs; the rest need no second parse)."""
+        texts = [self.prose_text(b) for b in self.blocks]
+        cache = _parse_cache(nlp)
+        with _CACHE_LOCK:
+            missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        parsed = dict(zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True))
+        with _CACHE_LOCK:
+            docs = []
+            for t in texts:
+                doc = parsed.get(t)
+                if doc is None:
+                    doc = cache[t]
+                    cache.move_to_end(t)
+                docs.append(doc)
+            for t, doc in parsed.items():
+                cache[t] = doc
+            while len(cache) > _CACHE_SIZE:
+                cache.popitem(last=False)
+        self.docs = docs
 
     def prose_text(self, block: Block) -> str:
         """The block's text as the parser sees it: inline markup that is not prose (HTML tags and
@@ -88,7 +119,7 @@ class Document:
         return "".join(chars)
 
     def block_docs(self) -> Iterator[tuple[Block, Any]]:
-        return zip(self.blocks, self.docs)
+        return zip(self.blocks, self.docs, strict=False)  # no docs before parse()
 
     def sentences(self) -> list[Sentence]:
         out = []

@@ -108,7 +108,7 @@ def write_docx(original: DocxText, new_text: str) -> bytes:
 
 
 def _runs(paragraph: Any) -> list[Any]:
-    runs = []
+    runs: list[Any] = []
     for item in paragraph.iter_inner_content():
         runs.extend(item.runs if hasattr(item, "runs") else [item])
     return runs

@@ -16,11 +16,12 @@ from typing import Any
 
 from rewriter.config import Config, rule_enabled
 from rewriter.document import LineIndex
-from rewriter.fix import finding_key
+from rewriter.fix import Rewrite, finding_key
 from rewriter.model import Applicability, Report
 from rewriter.textio import InputError, decode
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_CHARS = 400_000  # about 60,000 words: the most the editor takes in one draft
 UPLOAD_TYPES = ("txt", "md", "markdown", "docx")
 SEED_NAME = "000_2848cd7d85c6065c.txt"
 
@@ -95,6 +96,20 @@ def choices_for(items: Iterable[Suggestion], picked: Mapping[str, str]) -> dict[
     return out
 
 
+def refused(result: Rewrite, accepted: Iterable[str]) -> list[str]:
+    """Why accepted edits were not applied (a protected region, a number or name that would be
+    lost, an overlap), one line each, so that a ticked box that changes nothing says why."""
+    wanted = set(accepted)
+    lines = LineIndex(result.original)
+    out = []
+    for s in result.skipped:
+        f = s.finding
+        if finding_key(f) in wanted and s.reason != "not accepted":
+            observed = result.original[f.start : f.end]
+            out.append(f"line {lines.line_col(f.start)[0]}, {f.code} '{observed}': {s.reason}")
+    return out
+
+
 # ---- readability -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -166,7 +181,9 @@ def editor_config(base: Config, *, families: Sequence[str] | None = None, target
         wanted = set(families)
         off = tuple(f for f, on in known.items() if on and f not in wanted)
         on = tuple(f for f, was in known.items() if not was and f in wanted)
-        changes["ignore"] = base.ignore + off
+        # a family switched on: drop the ignores inside it, and select it if it is off by default
+        ignore = tuple(i for i in base.ignore if not any(i.startswith(f) for f in on))
+        changes["ignore"] = ignore + off
         changes["extend_select"] = base.extend_select + on
     if target_grade is not None:
         changes["target_grade"] = float(target_grade)
@@ -203,7 +220,7 @@ def read_upload(name: str, data: bytes, limit: int = MAX_UPLOAD_BYTES) -> Draft:
         from rewriter.docxio import read_docx
 
         doc = read_docx(data, name)
-        return Draft(name, doc.text, "docx", docx=data, docx_text=doc.text)
+        return _check_length(Draft(name, doc.text, "docx", docx=data, docx_text=doc.text))
     if suffix not in UPLOAD_TYPES:
         raise InputError(f"{name}: not a draft this editor reads (.txt, .md or .docx)")
     src = decode(data, name)
@@ -211,7 +228,15 @@ def read_upload(name: str, data: bytes, limit: int = MAX_UPLOAD_BYTES) -> Draft:
     text = src.text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
-    return Draft(name, text, "md" if suffix in ("md", "markdown") else "txt", src.encoding, src.bom, newline)
+    return _check_length(Draft(name, text, "md" if suffix in ("md", "markdown") else "txt", src.encoding, src.bom,
+                               newline))
+
+
+def _check_length(draft: Draft) -> Draft:
+    if len(draft.text) > MAX_CHARS:
+        raise InputError(f"{draft.name} has {len(draft.text):,} characters; the editor takes up to {MAX_CHARS:,} "
+                         "(about 60,000 words). Split the draft, or check it with `rewriter check`.")
+    return draft
 
 
 def read_path(path: str | Path) -> Draft:
@@ -289,6 +314,6 @@ def find_seeds(*extra: str | Path) -> list[Path]:
     return []
 
 
-__all__ = ["MAX_UPLOAD_BYTES", "Draft", "MetricRow", "Suggestion", "as_format", "choices_for", "download_bytes",
-           "editor_config", "find_seeds", "finding_rows", "metric_rows", "read_path", "read_upload", "reading_time",
-           "rule_families", "selection", "suggestions"]
+__all__ = ["MAX_CHARS", "MAX_UPLOAD_BYTES", "Draft", "MetricRow", "Suggestion", "as_format", "choices_for",
+           "download_bytes", "editor_config", "find_seeds", "finding_rows", "metric_rows", "read_path",
+           "read_upload", "reading_time", "refused", "rule_families", "selection", "suggestions"]

@@ -70,7 +70,7 @@ def proper_names(document: Document) -> tuple[str, ...]:
 
     def add(block_start: int, start: int, end: int, parsed: str) -> None:
         original = text[block_start + start : block_start + end]
-        if original == parsed and original.strip():
+        if original == parsed and any(c.isupper() for c in original):
             names.add(original.strip())
 
     for block, doc in document.block_docs():
@@ -80,7 +80,9 @@ def proper_names(document: Document) -> tuple[str, ...]:
         run: list[object] = []
         for tok in [*doc, None]:
             if tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
-                run.append(tok)
+                # a capitalised first word of a sentence is a name only when the NER says so
+                if run or not tok.is_sent_start or tok.ent_type_ in _NAME_LABELS:
+                    run.append(tok)
                 continue
             if run:
                 first, last = run[0], run[-1]

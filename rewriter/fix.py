@@ -108,7 +108,7 @@ def rewrite(
             # find the edits that lose it and drop them; keep the rest
             keep = []
             for f, e in edits:
-                if any(s in current[e.start : e.end] and s not in e.replacement for s in lost):
+                if any(_touches(current, s, e) for s in lost):
                     skipped[finding_key(f)] = Skipped(f, f"would lose '{sorted(lost)[0]}' from the original")
                 else:
                     keep.append((f, e))
@@ -244,6 +244,16 @@ def meaning_strings(document: Document, names: Iterable[str] | None = None) -> C
         for m in re.finditer(r"(?<=[a-z] )[A-Z][\w\u2019'-]+(?: [A-Z][\w\u2019'-]+)*", seg):
             out[m.group()] += 1
     return out
+
+
+def _touches(text: str, s: str, e: Edit) -> bool:
+    """Whether edit ``e`` overlaps an occurrence of ``s`` in ``text``."""
+    i = text.find(s)
+    while i >= 0:
+        if i < e.end and e.start < i + len(s):
+            return True
+        i = text.find(s, i + 1)
+    return False
 
 
 def missing_meaning(original: Counter[str], text: str) -> set[str]:

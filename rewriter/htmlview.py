@@ -252,6 +252,25 @@ def diff_changes(old: str, new: str) -> list[Change]:
         for wop, k1, k2, m1, m2 in words.get_opcodes():
             if wop != "equal":
                 out.append(Change(a_at[k1], a_at[k2], b_at[m1], b_at[m2]))
+    return _slide(old, new, out)
+
+
+def _slide(old: str, new: str, changes: list[Change]) -> list[Change]:
+    """Move a pure cut or insertion that starts with a space one place right when the same space
+    follows it ("met[ in order] to" -> "met [in order ]to"), so changes start at a word."""
+    out = []
+    for i, c in enumerate(changes):
+        limit_old = changes[i + 1].old_start if i + 1 < len(changes) else len(old)
+        limit_new = changes[i + 1].new_start if i + 1 < len(changes) else len(new)
+        side, lo, hi = (old, c.old_start, c.old_end) if c.new_start == c.new_end else (new, c.new_start, c.new_end)
+        if c.old_start == c.old_end or c.new_start == c.new_end:
+            shift = 0
+            while (hi + shift < len(side) and side[lo + shift].isspace() and side[hi + shift] == side[lo + shift]
+                   and c.old_end + shift < limit_old and c.new_end + shift < limit_new):
+                shift += 1
+            if shift:
+                c = Change(c.old_start + shift, c.old_end + shift, c.new_start + shift, c.new_end + shift)
+        out.append(c)
     return out
 
 

@@ -4,7 +4,8 @@ edit; download the result. Run by ``rewriter ui [PATH]`` (or ``streamlit run ui/
 This script only wires widgets to the library: :mod:`rewriter.editor` decides, :mod:`rewriter.htmlview`
 builds the (escaped) HTML, :mod:`rewriter.ui.panels` draws. Environment:
 ``REWRITER_UI_PATH`` the draft to open (default: the seed draft in ``seeds/``),
-``REWRITER_UI_CONFIG`` a configuration file (default: found upward from the draft or the working folder).
+``REWRITER_UI_CONFIG`` a configuration file (default: found upward from the draft or the working folder),
+``REWRITER_SEEDS`` a folder of sample drafts (default: ``seeds/`` here or beside the package).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import streamlit as st
 
 from rewriter.config import Config, ConfigError, load_config
 from rewriter.editor import (
+    MAX_CHARS,
     MAX_UPLOAD_BYTES,
     UPLOAD_TYPES,
     Draft,
@@ -29,6 +31,7 @@ from rewriter.editor import (
     metric_rows,
     read_path,
     read_upload,
+    refused,
     rule_families,
     selection,
     suggestions,
@@ -40,7 +43,6 @@ from rewriter.ui import panels
 
 ENV_PATH = "REWRITER_UI_PATH"
 ENV_CONFIG = "REWRITER_UI_CONFIG"
-MAX_CHARS = 400_000  # about 60,000 words
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -131,7 +133,7 @@ def sidebar(base: Config) -> Config:
         st.header("Settings")
         chosen = st.multiselect("Rule families", list(families), default=[f for f, on in families.items() if on],
                                 key="families", help="Switch whole families of checks on or off")
-        grade = st.slider("Target grade", 4.0, 18.0, float(base.target_grade), 0.5, key="target_grade",
+        grade = st.slider("Target grade", 4.0, 18.0, float(base.target_grade), 0.5, key="target_grade", format="%.1f",
                           help="The document grade to aim for (news: about 8 to 10)")
         unsafe = st.toggle("Propose unsafe edits", value=True, key="propose_unsafe",
                            help="Also list plainer words that may shift nuance; you tick each one")
@@ -169,9 +171,9 @@ def main() -> None:
                          on_change=on_upload, max_upload_size=MAX_UPLOAD_BYTES // (1024 * 1024))
     notice = st.session_state.get("notice", "")
     if notice.startswith("error:"):
-        st.error(notice.removeprefix("error:"))
+        st.error(panels.md_escape(notice.removeprefix("error:")))
     elif notice:
-        st.caption(notice)
+        st.caption(panels.md_escape(notice))
     text = st.text_area("Draft (paste or edit; Ctrl+Enter applies)", key="draft", height=180, max_chars=MAX_CHARS)
     if not text.strip():
         st.info("Paste a draft above, upload one, or pick a sample.")
@@ -216,6 +218,8 @@ def main() -> None:
         n = len(result.applied)
         panels.text_panel("Rewrite", rewrite_html(text, result.text, result.report),
                           caption=f"{n} edit{'s' if n != 1 else ''} applied; hover a change to see what it was.")
+        for line in refused(result, accepted):
+            st.caption(f"Not applied: {panels.md_escape(line)}")
 
     panels.findings_table(finding_rows(report))
     formats = ["txt", "md", "docx"]

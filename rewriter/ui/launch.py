@@ -42,6 +42,7 @@ def streamlit_command(app: Path, host: str, port: int, headless: bool = True) ->
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
         "--theme.base", "light",
+        "--client.toolbarMode", "minimal",
     ]
 
 
@@ -64,7 +65,13 @@ def run(args: argparse.Namespace, argv_extra: Sequence[str] = ()) -> int:
         env["REWRITER_UI_CONFIG"] = str(cfg.resolve())
     port = args.port or free_port(args.host)
     url = f"http://{args.host}:{port}"
-    what = args.path or "the seed draft"
+    if args.path:
+        what = args.path
+    else:
+        from rewriter.editor import find_seeds
+
+        seeds = find_seeds(os.environ.get("REWRITER_SEEDS", ""))
+        what = f"the seed draft ({seeds[0]})" if seeds else "an empty draft (no seeds/ folder here; pass a PATH)"
     print(f"rewriter: the editor opens {what} at {url} (Ctrl-C stops it)", flush=True)
     command = streamlit_command(APP_PATH, args.host, port, headless=not args.open) + list(argv_extra)
     try:

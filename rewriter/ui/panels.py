@@ -33,20 +33,17 @@ def metrics_panel(rows: Sequence[MetricRow], *, key: str = "metrics") -> None:
     for col, row in zip(cols, rows, strict=True):
         delta: str | None = None
         if round(row.delta, 1) != 0:
-            sign = "+" if row.delta > 0 else "−"
+            sign = "+" if row.delta > 0 else "-"  # ASCII: Streamlit reads the arrow from it
             delta = f"{sign}{row.show(abs(row.delta))}"
         col.metric(row.label, row.show(row.after), delta=delta,
                    delta_color="inverse" if row.lower_is_better else "normal",
                    help=f"Original: {row.show(row.before)}. Now: {row.show(row.after)}.")
     charted = [r for r in rows if r.fmt in ("grade", "count")]
     if charted:
-        import pandas as pd
-
-        frame = pd.DataFrame({"measure": [r.label for r in charted],
-                              "original": [r.before for r in charted],
-                              "rewrite": [r.after for r in charted]})
+        frame = {"measure": [r.label for r in charted], "original": [r.before for r in charted],
+                 "rewrite": [r.after for r in charted]}
         st.bar_chart(frame, x="measure", y=["original", "rewrite"], stack=False, horizontal=True,
-                     height=190, color=["#c7c7c7", "#2e9e44"])
+                     height=170, color=["#c7c7c7", "#2e9e44"], x_label="", y_label="")
 
 
 def family_panel(counts: Mapping[str, int], labels: Mapping[str, str] | None = None) -> None:
@@ -68,12 +65,12 @@ def suggestion_panel(items: Sequence[Suggestion], *, on_pick: Callable[[str], No
     if not items:
         st.caption("Nothing to rewrite with the rules and settings chosen.")
         return
-    b1, b2, b3 = st.columns(3)
-    b1.button("Accept all safe", key="accept_all_safe", on_click=on_select, args=("safe",),
-              help="Tick every safe edit and untick the rest", width="stretch")
-    b2.button("Accept all", key="accept_all", on_click=on_select, args=("all",), width="stretch")
-    b3.button("Reject all", key="reject_all", on_click=on_select, args=("none",), width="stretch")
-    with st.container(height=height, border=True, key="suggestions"):
+    with st.container(horizontal=True, gap="small", key="accept_buttons"):
+        st.button("Accept all safe", key="accept_all_safe", on_click=on_select, args=("safe",),
+                  help="Tick every safe edit and untick the rest")
+        st.button("Accept all", key="accept_all", on_click=on_select, args=("all",))
+        st.button("Reject all", key="reject_all", on_click=on_select, args=("none",))
+    with st.container(height=height if len(items) > 8 else "content", border=True, key="suggestions"):
         for s in items:
             st.checkbox(md_escape(s.label), key=f"accept_{s.key}", help=s.message)
             if len(s.options) > 1:
@@ -93,7 +90,7 @@ def findings_table(rows: Sequence[Mapping[str, Any]]) -> None:
 def downloads(rewrite: tuple[bytes, str, str], findings_json: str, json_name: str) -> None:
     data, name, mime = rewrite
     c1, c2 = st.columns(2)
-    c1.download_button(f"Download the rewrite ({name})", data, file_name=name, mime=mime,
+    c1.download_button(f"Download the rewrite ({md_escape(name)})", data, file_name=name, mime=mime,
                        key="download_rewrite", on_click="ignore", type="primary")
     c2.download_button("Download the findings (JSON)", findings_json.encode("utf-8"), file_name=json_name,
                        mime="application/json", key="download_json", on_click="ignore")
