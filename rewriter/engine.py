@@ -75,13 +75,13 @@ def proper_names(document: Document) -> tuple[str, ...]:
 
     for block, doc in document.block_docs():
         for ent in doc.ents:
-            if ent.label_ in _NAME_LABELS:
+            if ent.label_ in _NAME_LABELS and not (len(ent) == 1 and ent[0].is_sent_start):
                 add(block.start, ent.start_char, ent.end_char, ent.text)
         run: list[object] = []
         for tok in [*doc, None]:
             if tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
-                # a capitalised first word of a sentence is a name only when the NER says so
-                if run or not tok.is_sent_start or tok.ent_type_ in _NAME_LABELS:
+                # a capitalised first word of a sentence starts no name by itself (entities cover that)
+                if run or not tok.is_sent_start:
                     run.append(tok)
                 continue
             if run:

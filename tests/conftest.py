@@ -11,11 +11,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from rewriter import Config, analyze
 from rewriter.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# CI runs the property tests on a fixed sequence of examples, so a run is repeatable; on a
+# developer's machine they explore freely (and keep failures in .hypothesis/).
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # A small house-style lexicon in the documented format, so that markup, offset and CLI tests
 # do not depend on the exact contents of the built-in data files.

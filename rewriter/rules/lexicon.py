@@ -334,9 +334,14 @@ def _sentence_initial(doc: Any, tok: Any) -> bool:
 
 
 def _is_name(doc: Any, tok: Any) -> bool:
-    """Proper names are never flagged: named entities, and capitalised words inside a sentence."""
+    """Proper names are never flagged: named entities, and capitalised words inside a sentence.
+    A lone capitalised word at the start of a sentence ("Harbinger of ...") is judged as a word:
+    the small model's entity guess there flips with the words around it, and a rewrite must
+    reach the same verdict on its own output."""
     if tok.ent_type_ in _NAME_ENTS:
-        return True
+        alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+        if not (alone and _sentence_initial(doc, tok)):
+            return True
     text = tok.text
     if text[:1].isupper() and not text.isupper() and not _sentence_initial(doc, tok):
         return True
