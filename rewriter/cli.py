@@ -97,6 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 2
+    except Exception as exc:  # exit 2 on an internal error too, as the contract says, not Python's 1
+        import os
+
+        if os.environ.get("REWRITER_DEBUG"):
+            raise
+        print(f"rewriter: internal error: {type(exc).__name__}: {exc} (set REWRITER_DEBUG=1 for the traceback)",
+              file=sys.stderr)
+        return 2
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -147,7 +155,7 @@ def iter_paths(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[st
         if p.is_dir():
             for sub in sorted(p.rglob("*")):
                 rel = sub.relative_to(p)
-                if any(part in _SKIP_DIRS or part.startswith(".") and part not in (".", "..") for part in rel.parts):
+                if any(part in _SKIP_DIRS or (part.startswith(".") and part not in (".", "..")) for part in rel.parts):
                     continue
                 if sub.is_file() and sub.suffix.lower() in DRAFT_SUFFIXES:
                     s = str(sub)
@@ -224,7 +232,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         out = render_statistics(reports, args.format)
     elif args.format == "sarif":
-        out = FORMATS["sarif"](reports, errors, rules=_registry(items))
+        from rewriter.render.sarif import render_sarif
+
+        out = render_sarif(reports, errors, rules=_registry(items))
     else:
         out = FORMATS[args.format](reports, errors)
     sys.stdout.write(out)

@@ -203,8 +203,8 @@ def test_check_format_sarif_end_to_end(validator: Any, house_lexicon: Path, isol
     (isolated_cwd / ".rewriter.toml").write_text(
         f'select = ["TST", "RW"]\nextra-lexicons = ["{house_lexicon.as_posix()}"]\n', encoding="utf-8")
     draft = isolated_cwd / "story.md"
-    draft.write_bytes("The vote was a harbinger.\r\n\r\nWe met in order to plan. <!-- rewriter: ignore X9 -->\r\n"
-                      .encode("utf-8"))
+    draft.write_bytes("The vote (🌀 storm) was a harbinger.\r\n\r\nWe met in order to plan. "
+                      "<!-- rewriter: ignore X9 -->\r\n".encode())
     code = main(["check", "story.md", "--format", "sarif"])
     assert code == 1
     log = json.loads(capsys.readouterr().out)
@@ -217,6 +217,8 @@ def test_check_format_sarif_end_to_end(validator: Any, house_lexicon: Path, isol
     assert house["fullDescription"]["text"] == "Flags the test suite's banned words."
     assert house["properties"]["origin"].endswith("house.toml")
     text = draft.read_bytes().decode("utf-8")
+    first = run["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (first["startLine"], first["startColumn"]) == (1, text.index("harbinger") + 1)  # code points
     for r in run["results"]:
         region = r["locations"][0]["physicalLocation"]["region"]
         assert text[region["charOffset"]:region["charOffset"] + region["charLength"]] == region["snippet"]["text"]

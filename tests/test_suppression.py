@@ -188,6 +188,11 @@ def test_directive_is_case_insensitive_in_keyword_and_codes() -> None:
     assert _run(text, [_finding(text, "pivotal")]) == []
 
 
+def test_text_after_two_dashes_is_a_note_not_codes() -> None:
+    text = "<!-- rewriter: ignore PAS001 -- the actor is unknown -->\nThe shop was robbed.\n"
+    assert _run(text, [_finding(text, "was robbed", "PAS001")]) == []
+
+
 def test_directives_inside_code_are_examples_not_directives() -> None:
     text = ("To silence the checker, write `<!-- rewriter: off -->` above the text.\n\n"
             "```\n<!-- rewriter: ignore INF001 -->\n```\n\n"
@@ -201,6 +206,13 @@ def test_rw_findings_follow_the_enabled_codes_and_are_never_suppressed_by_direct
     text = "<!-- rewriter: disable ALL -->\n<!-- rewriter: ignore NOPE001 -->\nCalm text.\n"
     assert _rw(_run(text, [], enabled=KNOWN - {"RW100", "RW101", "RW102"})) == []
     assert sorted(_rw(_run(text, []))) == ["RW100", "RW101"]
+
+
+def test_rw_codes_in_a_directive_point_to_the_configuration() -> None:
+    text = "<!-- rewriter: ignore RW102 -->\n<!-- rewriter: of -->\nCalm text.\n"
+    result = _run(text, [])
+    assert [f.code for f in result] == ["RW100", "RW102"]
+    assert 'use ignore = ["RW102"] in the configuration' in result[0].message
 
 
 def test_result_is_sorted_by_position() -> None:

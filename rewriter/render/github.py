@@ -45,7 +45,7 @@ def annotation(report: Report, f: Finding, lines: LineIndex) -> str:
 
 
 def render_github(reports: Sequence[Report], errors: Sequence[str] = ()) -> str:
-    out = []
+    out: list[str] = []
     for r in reports:
         lines = LineIndex(r.text)
         out.extend(annotation(r, f, lines) for f in r.findings)

@@ -123,7 +123,7 @@ def sarif_log(reports: Sequence[Report], errors: Sequence[str] = (),
                 index[f.code] = len(descriptors)
                 descriptors.append(_fallback_descriptor(f))
 
-    results = []
+    results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     for r in reports:
         lines = LineIndex(r.text)

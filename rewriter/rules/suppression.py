@@ -7,8 +7,10 @@ Directives are HTML comments (already protected regions, so never flagged themse
     <!-- rewriter: ignore PAS001 -->  the next paragraph (the next prose block) only
 
 Codes may be prefixes (``INF``, ``INF0``) or ``ALL``; ``disable``, ``enable`` and ``ignore``
-without codes mean every rule. A finding is suppressed when its start lies in a suppressed
-range. The engine applies this after its filtering step and adds the RW findings:
+without codes mean every rule. Text after ``--`` is a note for people
+(``<!-- rewriter: ignore PAS001 -- the police did the arresting -->``). A finding is suppressed
+when its start lies in a suppressed range. The engine applies this after its filtering step and
+adds the RW findings:
 
 - RW100 unused-suppression: a directive (or one code in it) that suppressed nothing;
 - RW101 unknown-code: a code in a directive that names no rule;
@@ -163,7 +165,8 @@ def parse_directives(document: Document, known: Collection[str]) -> Directives:
         assert am is not None
         rest_start = body_start + am.start("rest")
         codes: list[_Code] = []
-        for cm in _CODE.finditer(am.group("rest")):
+        rest = am.group("rest").split("--", 1)[0]  # "-- why" after the codes is a note for people
+        for cm in _CODE.finditer(rest):
             value = cm.group().upper()
             c = _Code(value, rest_start + cm.start(), rest_start + cm.end())
             if not _known(value, known):
@@ -276,7 +279,10 @@ def unused_findings(directives: Directives, enabled: Collection[str]) -> Iterato
                                "remove it", directive=sup.action)
                 continue
             where = "the next paragraph" if sup.action == "ignore" else "this range"
-            if not any(_matches(e, c.code) for e in enabled):
+            if c.code.startswith("RW"):
+                msg = (f"{c.code} cannot be suppressed by a comment; use ignore = [\"{c.code}\"] in the "
+                       "configuration")
+            elif not any(_matches(e, c.code) for e in enabled):
                 msg = f"Unused suppression: {c.code} is not enabled, so there is nothing to hide; remove it"
             else:
                 msg = f"Unused suppression: {c.code} finds nothing in {where}; remove it"
