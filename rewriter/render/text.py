@@ -61,6 +61,8 @@ def render_text(reports: Sequence[Report], errors: Sequence[str] = ()) -> str:
                 c = Counter(f.family for f in r.findings)
                 fams = ", ".join(f"{k} {v}" for k, v in sorted(c.items()))
                 grade = float(r.metrics.get("flesch_kincaid_grade", 0.0))
-                out.append(f"{r.path}: grade {grade:.1f}; {len(r.findings)} findings" + (f" ({fams})" if fams else ""))
+                n = len(r.findings)
+                out.append(f"{r.path}: grade {grade:.1f}; {n} finding{'s' if n != 1 else ''}"
+                           + (f" ({fams})" if fams else ""))
         out.append(summary(reports))
     return "\n".join(out) + ("\n" if out else "")

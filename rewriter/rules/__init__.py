@@ -27,7 +27,9 @@ def _checkers(extra: tuple[str, ...]) -> tuple[Checker, ...]:
     if dup:
         from rewriter.rules.lexicon import LexiconError
 
-        raise LexiconError(f"lexicon code {sorted(dup)[0]} is used twice")
+        code = sorted(dup)[0]
+        where = [lex.info.origin for lex in lexicons if lex.info.code == code]
+        raise LexiconError(f"lexicon code {code} is used twice ({', '.join(where) or 'by a built-in rule'})")
     return (LexiconChecker(lexicons), PassiveChecker(), ReadabilityChecker(), GrammarChecker(),
             SuppressionChecker())
 

@@ -7,6 +7,7 @@ All enabled lexicons are matched together so that the longest match wins across 
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -102,13 +103,14 @@ def parse_lexicon(data: dict[str, Any], source: str, raw: str = "") -> Lexicon:
     except ValueError as exc:
         raise LexiconError(f"{source}: {exc}") from None
     lines = _entry_lines(raw)
+    raw_lines = raw.splitlines()
     entries = []
     seen: dict[tuple[str, ...], int] = {}
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list) or not raw_entries:
         raise LexiconError(f"{source}: no [[entry]] tables")
     for i, e in enumerate(raw_entries):
-        where = f"{source}:{lines[i]}" if i < len(lines) else f"{source}: entry {i + 1}"
+        where = _Where(source, raw_lines, lines[i] if i < len(lines) else 0)
         entry = _parse_entry(e, where, code)
         if entry.words in seen:
             raise LexiconError(f"{where}: duplicate match '{entry.match}'")
@@ -125,40 +127,63 @@ def parse_lexicon(data: dict[str, Any], source: str, raw: str = "") -> Lexicon:
                    str(data.get("message_omit", "'{observed}' adds nothing; cut it")), tuple(entries))
 
 
-def _parse_entry(e: Any, where: str, code: str) -> Entry:
+class _Where:
+    """``file:line`` of an entry, or of one of its keys when the file text is known."""
+
+    def __init__(self, source: str, raw_lines: list[str], entry_line: int) -> None:
+        self.source, self.raw_lines, self.entry_line = source, raw_lines, entry_line
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.entry_line}" if self.entry_line else self.source
+
+    def __call__(self, key: str) -> str:
+        if not self.entry_line:
+            return str(self)
+        for n in range(self.entry_line, len(self.raw_lines)):
+            line = self.raw_lines[n].strip()
+            if line.startswith("[") and n > self.entry_line - 1 and line != "[[entry]]" or (
+                    line == "[[entry]]" and n >= self.entry_line):
+                break
+            if re.match(rf"{re.escape(key)}\s*=", line):
+                return f"{self.source}:{n + 1}"
+        return str(self)
+
+
+def _parse_entry(e: Any, where: _Where, code: str) -> Entry:
     if not isinstance(e, dict):
         raise LexiconError(f"{where}: an entry must be a table")
     unknown = set(e) - _ENTRY_KEYS
     if unknown:
-        raise LexiconError(f"{where}: unknown key '{sorted(unknown)[0]}'")
+        bad = sorted(unknown)[0]
+        raise LexiconError(f"{where(bad)}: unknown key '{bad}'")
     match = e.get("match")
     if not isinstance(match, str) or not match.strip():
-        raise LexiconError(f"{where}: 'match' must be a non-empty string")
+        raise LexiconError(f"{where('match')}: 'match' must be a non-empty string")
     replace = e.get("replace")
     if isinstance(replace, str):
         replace = [replace]
     if not isinstance(replace, list) or not replace or not all(isinstance(r, str) for r in replace):
-        raise LexiconError(f"{where}: 'replace' must be a list of strings (\"\" deletes)")
+        raise LexiconError(f"{where('replace')}: 'replace' must be a list of strings (\"\" deletes)")
     for key in ("reason", "source"):
         if not isinstance(e.get(key), str) or not e[key].strip():
-            raise LexiconError(f"{where}: '{key}' must be a non-empty string")
+            raise LexiconError(f"{where(key)}: '{key}' must be a non-empty string")
     try:
         applicability = Applicability.parse(str(e.get("applicability", "")))
     except ValueError as exc:
-        raise LexiconError(f"{where}: {exc}") from None
+        raise LexiconError(f"{where('applicability')}: {exc}") from None
 
     def words(key: str) -> frozenset[str]:
         value = e.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise LexiconError(f"{where}: '{key}' must be a list of words")
+            raise LexiconError(f"{where(key)}: '{key}' must be a list of words")
         return frozenset(v.lower() for v in value)
 
     pos = frozenset(v.upper() for v in words("pos"))
     if pos - _POS:
-        raise LexiconError(f"{where}: unknown part of speech '{sorted(pos - _POS)[0]}'")
+        raise LexiconError(f"{where('pos')}: unknown part of speech '{sorted(pos - _POS)[0]}'")
     split = split_words(match)
     if not split:
-        raise LexiconError(f"{where}: 'match' has no words")
+        raise LexiconError(f"{where('match')}: 'match' has no words")
     return Entry(
         match=match.strip().lower(), words=split, replace=tuple(r.strip() for r in replace),
         reason=e["reason"].strip(), applicability=applicability, source=e["source"].strip(), pos=pos,
