@@ -141,8 +141,7 @@ class _Where:
             return str(self)
         for n in range(self.entry_line, len(self.raw_lines)):
             line = self.raw_lines[n].strip()
-            if line.startswith("[") and n > self.entry_line - 1 and line != "[[entry]]" or (
-                    line == "[[entry]]" and n >= self.entry_line):
+            if line.startswith("["):  # the next table: the key is not in this entry
                 break
             if re.match(rf"{re.escape(key)}\s*=", line):
                 return f"{self.source}:{n + 1}"
