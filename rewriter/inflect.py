@@ -39,9 +39,11 @@ def match_case(observed: str, replacement: str) -> str:
     return replacement
 
 
+_MODALS = {"can": "could", "will": "would", "may": "might", "shall": "should", "could": "could",
+           "would": "would", "might": "might", "should": "should", "must": "must"}
 _NOUN_CUES = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "many", "some", "of",
               "and", "as", "such", "other", "all", "few", "several", "no", "two", "three"}
-_TAGS = {"VERB": ("VBD", "VBG", "VBN", "VBZ"), "NOUN": ("NNS",), "ADJ": ("JJR", "JJS"), "ADV": ("RBR", "RBS")}
+_TAGS = {"VERB": ("VBD", "VBG", "VBN", "VBZ", "VBP"), "NOUN": ("NNS",), "ADJ": ("JJR", "JJS"), "ADV": ("RBR", "RBS")}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -81,6 +83,13 @@ def inflect(word: str, tag: str) -> str | None:
     """``word`` (base form) in the form of Penn ``tag``; None when lemminflect has no answer."""
     import lemminflect
 
+    if word in _MODALS:
+        # modals do not inflect: "is able to" -> "can", "was able to" -> "could"
+        if tag in ("VB", "VBP", "VBZ"):
+            return word
+        if tag == "VBD":
+            return _MODALS[word]
+        return None
     if tag in ("VB", "VBP", "NN", "JJ", "RB"):
         if tag == "VBP" and word == "be":
             return None  # am/are depends on the subject

@@ -215,3 +215,44 @@ def test_fix_properties(text: str, unsafe: bool) -> None:
             pos = found + len(gap)
     # line endings are kept
     assert once.text.count("\r\n") == text.count("\r\n")
+
+
+def _house(tmp_path: Path, entries: str) -> Config:
+    header = ('code = "HSE001"\nname = "house"\ncategory = "house"\nsummary = "house words"\n'
+              "message = \"'{observed}': try '{replacement}'\"\n")
+    path = tmp_path / "house.toml"
+    path.write_text(header + entries, encoding="utf-8")
+    return Config(select=("HSE",), extra_lexicons=(str(path),))
+
+
+def test_fix_modal_and_plural_be_and_last_word_verb(tmp_path: Path) -> None:
+    config = _house(tmp_path, '''
+[[entry]]
+match = "be able to"
+replace = ["can"]
+reason = "wordy"
+applicability = "safe"
+source = "own"
+
+[[entry]]
+match = "be in agreement with"
+replace = ["agree with"]
+reason = "wordy"
+applicability = "safe"
+source = "own"
+
+[[entry]]
+match = "completely eliminate"
+replace = ["eliminate"]
+reason = "redundant"
+applicability = "safe"
+source = "own"
+''')
+    assert rewrite("She is able to vote.", config=config).text == "She can vote."
+    assert rewrite("She was able to vote.", config=config).text == "She could vote."
+    assert rewrite("The teams are in agreement with the plan.", config=config).text == "The teams agree with the plan."
+    assert rewrite("The city completely eliminated the fee.", config=config).text == "The city eliminated the fee."
+
+
+def test_fix_deletion_after_dash_keeps_lower_case() -> None:
+    assert fixed("The bridge \u2013 notably the old one \u2013 reopened.") == "The bridge \u2013 the old one \u2013 reopened."

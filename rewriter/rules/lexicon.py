@@ -28,7 +28,7 @@ _HEADER_KEYS = {"code", "name", "category", "severity", "summary", "message", "m
 _POS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
         "SCONJ", "VERB"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
-_BOUNDARY_BEFORE = {".", "!", "?", ":", ";", "\"", "\u201c", "(", "\u2014", "-", "\u2013"}
+_BOUNDARY_BEFORE = {".", "!", "?", ":", "\"", "\u201c", "("}
 
 
 class LexiconError(ValueError):
@@ -397,7 +397,11 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry) -> t
     if replacement == "":
         edit = _deletion(text, doc, base, i, j)
         if edit is None:
-            return Fix((Edit(start, end, ""),), Applicability.DISPLAY_ONLY, f"Cut '{observed}'", alternatives), ""
+            # no clean cut here: offer it to a person, taking the space before it along
+            lead = start
+            while lead > 0 and text[lead - 1] in " \t":
+                lead -= 1
+            return Fix((Edit(lead, end, ""),), Applicability.DISPLAY_ONLY, f"Cut '{observed}'", alternatives), ""
         return Fix((edit,), applicability, f"Cut '{observed}'", alternatives), ""
     edit = Edit(start, end, replacement)
     edit = _fix_article(text, doc, base, i, edit)
@@ -436,11 +440,15 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
     if tag is None:
         return None
     if tag.startswith("VB"):
-        if k != 0:
+        # the verb of the match takes the form: "completely eliminated" -> "eliminated"
+        if k == 0 or len(rwords) == 1:
+            target = 0
+        elif k == len(entry.words) - 1:
+            target = len(rwords) - 1
+        else:
             return None
-        target = 0
-        if rwords[0] == "be":
-            rwords[0] = _be_form(tag, tok)
+        if rwords[target] == "be":
+            rwords[target] = _be_form(tag, tok)
             return " ".join(rwords)
     elif tag.startswith("NN"):
         if len(entry.words) == 1:
