@@ -255,4 +255,5 @@ source = "own"
 
 
 def test_fix_deletion_after_dash_keeps_lower_case() -> None:
-    assert fixed("The bridge \u2013 notably the old one \u2013 reopened.") == "The bridge \u2013 the old one \u2013 reopened."
+    given = "The bridge \u2013 notably the old one \u2013 reopened."
+    assert fixed(given) == "The bridge \u2013 the old one \u2013 reopened."
