@@ -17,12 +17,17 @@ _MASKED = frozenset({CODE, COMMENT, TAG, URL})
 
 _CACHE_SIZE = 512  # paragraphs per pipeline
 _CACHE_LOCK = threading.Lock()
-_CACHES: dict[int, OrderedDict[str, Any]] = {}
+_CACHES: dict[int, tuple[Any, OrderedDict[str, Any]]] = {}
 
 
 def _parse_cache(nlp: Any) -> OrderedDict[str, Any]:
+    """The cache of one pipeline; it holds the pipeline itself, so its id cannot be reused."""
     with _CACHE_LOCK:
-        return _CACHES.setdefault(id(nlp), OrderedDict())
+        held = _CACHES.get(id(nlp))
+        if held is None or held[0] is not nlp:
+            held = (nlp, OrderedDict())
+            _CACHES[id(nlp)] = held
+        return held[1]
 
 
 class LineIndex:

@@ -136,7 +136,9 @@ def _quotes_in(seg: str, base: int) -> list[Region]:
     while i < n:
         ch = seg[i]
         if open_at is None:
-            if ch == '"' or ch == _OPEN_DOUBLE:
+            if ch == '"' and i > 0 and seg[i - 1].isdigit():
+                pass  # an inch mark (a 6'2" guard, a 12" pipe), not a quotation
+            elif ch == '"' or ch == _OPEN_DOUBLE:
                 open_at, closer = i, ('"' if ch == '"' else _CLOSE_DOUBLE)
             elif (ch in (_OPEN_SINGLE, "'") and (i == 0 or not seg[i - 1].isalnum())
                   and not _ELISION.match(seg, i + 1)):
@@ -156,7 +158,7 @@ def _quotes_in(seg: str, base: int) -> list[Region]:
 def _single_close(seg: str, j: int, closer: str) -> int | None:
     """Closing single quote for a quote opened before ``j``: not an apostrophe (a letter on
     both sides), within one sentence-ish stretch."""
-    if j >= len(seg) or not seg[j].isalnum() and seg[j] not in "\"\u201c":
+    if j >= len(seg) or (not seg[j].isalnum() and seg[j] not in "\"\u201c"):
         return None
     k = j
     while k < len(seg) and k - j < 400:

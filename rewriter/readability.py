@@ -15,7 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 WORDS_PER_MINUTE = 238.0  # silent reading of non-fiction (Brysbaert 2019)
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019.-][A-Za-z\u00C0-\u024F0-9]+)*")
+# a word: letters or digits of any script, each with any combining marks after it (decomposed
+# accents, "e\u0301"), joined by apostrophes, full stops or hyphens ("don't", "3.5", "well-known"),
+# and thousands separators in numbers ("1,000")
+_LETTER = r"(?:[^\W_][\u0300-\u036f]*)"
+_WORD = re.compile(rf"{_LETTER}+(?:['\u2019.-]{_LETTER}+|(?<=\d),\d{{3}}(?!\d))*")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -47,7 +51,7 @@ class Counts:
     difficult: int = 0  # Dale-Chall: not on the easy-word list, 3+ letters
 
     def add(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(self.astuple(), other.astuple())))
+        return Counts(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
 
     def astuple(self) -> tuple[int, ...]:
         return (self.words, self.sentences, self.syllables, self.letters, self.polysyllables,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import write_house_lexicon
+
 from rewriter import Config, analyze
 from rewriter.config import ConfigError, find_config, from_mapping, load_config, rule_enabled
 from rewriter.model import Severity

@@ -182,7 +182,7 @@ source = "own"
     _write(isolated_cwd / "story.md", "The presser ran long.\n")
     assert main(["check", "story.md"]) == 2
     err = capsys.readouterr().err
-    assert f"{lex.resolve()}:13: unknown key 'replce'" in err
+    assert f"{lex.resolve()}:15: unknown key 'replce'" in err
 
 
 def test_cli_reports_config_errors_with_exit_2(isolated_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -172,3 +172,15 @@ def test_offsets_are_the_same_whatever_the_newlines(newline: str, house_config: 
         expected.append(pos)
         pos += 1
     assert [f.start for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00edE\u00b01B0\x01l",  # found by hypothesis: a passive auxiliary parsed after its verb
+        "Was approved.",
+        "\U0001f44d was \U0001f44d approved \U0001f44d by \U0001f44d them",
+    ],
+)
+def test_regressions_from_random_text(text: str) -> None:
+    _check_offsets(text, Config(quotes="flag"))

@@ -149,6 +149,12 @@ def test_opening_quote_before_a_decade_is_an_apostrophe(house_config: Config) ->
     assert flagged(text, house_config) == ["zorblax"]
 
 
+def test_inch_marks_are_not_quotes(house_config: Config) -> None:
+    text = 'The 6\'2" guard and a 12" pipe: a zorblax came.'
+    assert flagged(text, house_config) == ["zorblax"]
+    assert quotes_of('He said "a 12" pipe" was due.')  # a real quotation still counts
+
+
 def test_mixed_straight_open_curly_close(house_config: Config) -> None:
     text = 'He said "a zorblax plan” was due. Then a zorblax came.'
     assert flagged(text, house_config) == ["zorblax"]

@@ -91,7 +91,8 @@ def sentence_stats(document: Document, ctx: Context) -> list[SentenceStats]:
             c = count(words, 1)
             clauses = 0
             if "parser" in ctx.capabilities:
-                clauses = sum(1 for t in sent if t.dep_ in _CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")))
+                clauses = sum(1 for t in sent
+                              if t.dep_ in _CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")))
             text = sent.text
             lead = len(text) - len(text.lstrip())
             start = block.start + sent.start_char + lead

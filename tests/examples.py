@@ -1,0 +1,253 @@
+"""Should-flag / should-pass examples for every rule (proselint's table, ruff's fixtures).
+
+``EXAMPLES[code]`` has:
+
+- ``flag``: texts in which the rule must report ``code``;
+- ``pass``: texts in which it must not (plain versions, near misses, proper names, other senses);
+- ``select`` (optional): the codes to enable besides ``code`` itself (RW rules police other rules);
+- ``languagetool`` (optional): the examples run against the fake LanguageTool server of
+  ``test_grammar`` (GRM rules report what LanguageTool says; the fake knows a few patterns).
+
+``KNOWN_FAILURES`` lists examples that show a known problem in the data, with the reason; they run
+as strict xfails, so the table tells the lexicon authors when one is fixed.
+
+The sentences are the project's own, written for these tests. Lexicon examples use entries that
+exist in ``rewriter/data/*.toml``; test_rules_meta checks that every rule has both kinds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXAMPLES: dict[str, dict[str, Any]] = {
+    # --- inflated words and stock phrases -------------------------------------------------------
+    "INF001": {
+        "flag": [
+            "The storm was a harbinger of a long winter for the farm towns.",
+            "Crews will utilize new trucks to clear the snow.",
+            "The mayor said the plan would bolster the city's tax base.",
+            "The report delves into the agency's spending.",
+            "The vote marked a pivotal moment for the school board.",
+            "Officials hope the park will foster trust between neighbours.",
+            "The market is a tapestry of stalls and food trucks.",
+            "Engineers found a novel way to cut costs.",  # 'novel' the adjective
+            "The court issued a landmark ruling on Friday.",
+            "The two firms inked a deal on Tuesday.",  # 'ink' the verb
+            "Utilizing new trucks, crews cleared the snow.",  # inflected and sentence-initial
+        ],
+        "pass": [
+            "The storm was a sign of a long winter for the farm towns.",
+            "Crews will use new trucks to clear the snow.",
+            "The Harbinger Group said it would sell the building.",
+            "Beacon Capital said on Monday that it had raised new money.",
+            "The council approved the budget, the mayor said.",
+            "She wrote a novel about the war.",  # 'novel' the book
+            "The old mill is a local landmark.",  # a landmark building
+            "The printer ran out of ink.",  # 'ink' the noun
+            "The school held its commencement ceremony on Friday.",
+            "The family will foster two children.",  # the literal, plain sense of 'foster'
+            "The ferry will navigate the river at night.",  # literal navigation, not figurative
+        ],
+    },
+    "INF002": {
+        "flag": [
+            "The new library serves as a testament to the town's patience.",
+            "The merger will usher in a new era for the airline.",
+            "The team will embark on a tour of six cities.",
+            "The port plays a pivotal role in the regional economy.",
+            "The museum offers a glimpse into life on the farm.",
+        ],
+        "pass": [
+            "The new library shows the town's patience.",
+            "The merger starts a new period for the airline.",
+            "The team will start a tour of six cities.",
+            "The usher showed us to our seats.",
+            "The port matters to the regional economy.",
+        ],
+    },
+    # --- wordy phrases ------------------------------------------------------------------------------
+    "WRD001": {
+        "flag": [
+            "The city raised fees in order to pay for the new bridge.",
+            "Due to the fact that the road flooded, buses ran late.",
+            "At this point in time the mayor has no comment.",
+            "Officials have not as yet named the driver.",
+        ],
+        "pass": [
+            "The city raised fees to pay for the new bridge.",
+            "The order arrived on time.",
+            "The road flooded, so buses ran late.",
+            "As yet another storm approached, crews waited.",  # 'as yet' needs a negation before it
+        ],
+    },
+    # --- redundancy ---------------------------------------------------------------------------------
+    "RED001": {
+        "flag": [
+            "The senator spoke about her past history in the state house.",
+            "The new rules will completely eliminate the backlog.",
+            "The two unions agreed to join together next spring.",
+            "The end result was a longer school day.",
+        ],
+        "pass": [
+            "The senator spoke about her history in the state house.",
+            "The new rules will eliminate the backlog.",
+            "There is no reason why the vote should wait.",  # 'no reason why' is idiom, not redundancy
+            "She stepped off the bus.",
+        ],
+    },
+    # --- cliches ------------------------------------------------------------------------------------
+    "CLI001": {
+        "flag": [
+            "The ruling could pave the way for similar lawsuits.",
+            "The closure sent shockwaves through the town.",
+            "Coaches called the new stadium a game-changer for the league.",
+            "The deal was signed at the eleventh hour.",
+        ],
+        "pass": [
+            "The ruling could allow similar lawsuits.",
+            "The company is moving forward with the merger.",  # literal: 'moving forward with'
+            "The surgeon works at a modern hospital.",
+            "The school board met on Tuesday.",
+        ],
+    },
+    # --- hedges and intensifiers --------------------------------------------------------------------
+    "HDG001": {
+        "flag": [
+            "It is worth noting that the tax rate fell.",
+            "Needless to say, the vote was close.",
+            "In terms of cost, the plan is cheap.",
+        ],
+        "pass": [
+            "The tax rate fell.",
+            "The vote was close.",
+            "It is worth ten dollars, the owner said.",
+        ],
+    },
+    "HDG002": {
+        "flag": [
+            "The storm was very strong.",
+            "The results were extremely close.",
+            "The mayor was really angry about the delay.",
+        ],
+        "pass": [
+            "The storm was strong.",
+            "The pretty garden drew visitors.",  # 'pretty' the adjective, not the intensifier
+            "He said it on the very day the law passed.",  # 'very' the adjective
+        ],
+    },
+    # --- nominalizations ----------------------------------------------------------------------------
+    "NOM001": {
+        "flag": [
+            "The board will make a decision on Friday.",
+            "Police will conduct an investigation into the fire.",
+            "The two sides reached an agreement after midnight.",
+        ],
+        "pass": [
+            "The board will decide on Friday.",
+            "Police will investigate the fire.",
+            "The decision surprised the staff.",
+        ],
+    },
+    # --- passive voice --------------------------------------------------------------------------------
+    "PAS001": {
+        "flag": [
+            "The budget was approved by the council on Monday.",
+            "Three people were hurt in the crash.",
+            "The bridge has been closed since May.",
+        ],
+        "pass": [
+            "The council approved the budget on Monday.",
+            "The crash hurt three people.",
+            "The mayor was angry about the delay.",  # 'was' + adjective is not passive
+            "The team got lucky in the final minute.",
+            'The chief said "the suspect was arrested by our officers" last night.',  # inside a quote
+        ],
+    },
+    # --- readability --------------------------------------------------------------------------------
+    "RD001": {
+        "flag": [
+            "The county commissioners approved a controversial proposal to expand the landfill despite "
+            "objections from residents.",
+        ],
+        "pass": [
+            "The county board voted to make the landfill bigger, though people who live nearby objected.",
+            "Commissioners approved controversial infrastructure modifications.",  # too short to judge
+        ],
+    },
+    "RD002": {
+        "flag": [
+            "Regional transportation officials announced yesterday that the proposed infrastructure "
+            "improvements would require considerable additional investment.",
+        ],
+        "pass": [
+            "Transit officials said on Tuesday that the road work would cost much more than planned.",
+        ],
+    },
+    "RD003": {
+        "flag": [
+            "We ran to the park and then to the shed and then to the car and then to the bus and then to "
+            "the pier and then to the shop and then to the lake and then home.",
+        ],
+        "pass": [
+            "We ran to the park and then to the shed. Then we went to the car and the bus. Then we "
+            "went home.",
+        ],
+    },
+    "RD004": {
+        "flag": [
+            "The bus was late. The rain fell. The road was wet. A car slid. No one was hurt. The road is "
+            "open now. Crews are still there.",
+        ],
+        "pass": [
+            "The bus was late. The rain fell. The road was wet.\n\nA car slid. No one was hurt. The road "
+            "is open now. Crews are still there.",
+        ],
+    },
+    "RD005": {
+        "flag": [
+            "Regional transportation officials announced that infrastructure improvements would require "
+            "considerable investment.",
+        ],
+        "pass": [
+            "The dog ran home. The cat sat in the sun. It was warm.",
+        ],
+    },
+    # --- suppression directives -------------------------------------------------------------------
+    "RW100": {
+        "select": ("PAS001",),
+        "flag": ["<!-- rewriter: ignore PAS001 -->\nThe mayor signed the order.\n"],
+        "pass": ["<!-- rewriter: ignore PAS001 -->\nThe order was signed by the mayor.\n"],
+    },
+    "RW101": {
+        "select": ("PAS001",),
+        "flag": ["<!-- rewriter: ignore PASS001 -->\nThe order was signed by the mayor.\n"],
+        "pass": ["<!-- rewriter: ignore PAS -->\nThe order was signed by the mayor.\n"],
+    },
+    "RW102": {
+        "select": ("PAS001",),
+        "flag": ["<!-- rewriter: of -->\nThe mayor signed the order.\n"],
+        "pass": ["<!-- rewriter: off -->\nThe order was signed by the mayor.\n<!-- rewriter: on -->\n"],
+    },
+    # --- LanguageTool (the fake server of test_grammar knows these patterns) ------------------------
+    "GRM001": {
+        "languagetool": True,
+        "flag": ["They was late for the vote."],
+        "pass": ["They were late for the vote."],
+    },
+    "GRM002": {
+        "languagetool": True,
+        "flag": ["The council met to discuss teh budget."],
+        "pass": ["The council met to discuss the budget."],
+    },
+    "GRM003": {
+        "languagetool": True,
+        "flag": ["The mayor  said no."],
+        "pass": ["The mayor said no."],
+    },
+}
+
+# (code, text) -> why the example fails today; test_rules_examples runs these as strict xfails
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    ("INF001", "The ferry will navigate the river at night."):
+        "data: INF001 'navigate' has no filter for the literal sense (DESIGN.md: navigate, figurative)",
+}
