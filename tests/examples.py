@@ -248,6 +248,4 @@ EXAMPLES: dict[str, dict[str, Any]] = {
 
 # (code, text) -> why the example fails today; test_rules_examples runs these as strict xfails
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("INF001", "The ferry will navigate the river at night."):
-        "data: INF001 'navigate' has no filter for the literal sense (DESIGN.md: navigate, figurative)",
 }

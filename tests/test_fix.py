@@ -257,3 +257,19 @@ source = "own"
 def test_fix_deletion_after_dash_keeps_lower_case() -> None:
     given = "The bridge \u2013 notably the old one \u2013 reopened."
     assert fixed(given) == "The bridge \u2013 the old one \u2013 reopened."
+
+
+def test_filters_look_past_articles_and_closing_quotes() -> None:
+    from rewriter.engine import analyze
+
+    config = Config(select=("INF",))
+    assert not analyze("The ferry will navigate the river at night.", config).findings
+    assert [f.data["observed"] for f in analyze("Ministers must navigate the new rules.", config).findings] == [
+        "navigate"]
+    # a capitalised word after a closing quote is a name, not a sentence start
+    assert not analyze('They played the "Leonore" Overture last night.', config).findings
+
+
+def test_fix_verb_read_as_noun_still_takes_a_verb_form() -> None:
+    result = rewrite("The pact holds the distinction of being the first.", unsafe=True, config=Config(select=("INF",)))
+    assert result.text == "The pact is the first."

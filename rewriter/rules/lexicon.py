@@ -294,15 +294,17 @@ class LexiconChecker:
                 return False
             if first.pos_ not in entry.pos:
                 return False
-        prev_tok = _neighbor(doc, i, -1)
-        next_tok = _neighbor(doc, j - 1, 1)
-        if entry.require_next and (next_tok is None or not _keys(next_tok) & entry.require_next):
+        # the word next to the match, and the next word past articles and determiners
+        # ("navigate the river": exclude_next = ["river"] sees "the" and "river")
+        nexts = _context(doc, j - 1, 1)
+        prevs = _context(doc, i, -1)
+        if entry.require_next and not any(_keys(t) & entry.require_next for t in nexts):
             return False
-        if entry.exclude_next and next_tok is not None and _keys(next_tok) & entry.exclude_next:
+        if entry.exclude_next and any(_keys(t) & entry.exclude_next for t in nexts):
             return False
-        if entry.require_prev and (prev_tok is None or not _keys(prev_tok) & entry.require_prev):
+        if entry.require_prev and not any(_keys(t) & entry.require_prev for t in prevs):
             return False
-        if entry.exclude_prev and prev_tok is not None and _keys(prev_tok) & entry.exclude_prev:
+        if entry.exclude_prev and any(_keys(t) & entry.exclude_prev for t in prevs):
             return False
         for k in range(i, j):
             tok = doc[k]
@@ -341,6 +343,27 @@ def _neighbor(doc: Any, i: int, step: int) -> Any:
     return None
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
+                "those", "some", "any", "every", "each"}
+
+
+def _context(doc: Any, i: int, step: int) -> list[Any]:
+    """The neighbouring token, plus the first token past determiners when it is one."""
+    first = _neighbor(doc, i, step)
+    if first is None:
+        return []
+    out = [first]
+    tok = first
+    for _ in range(3):
+        if tok.lower_ not in _DETERMINERS:
+            break
+        tok = _neighbor(doc, tok.i, step)
+        if tok is None:
+            break
+        out.append(tok)
+    return out
+
+
 @functools.lru_cache(maxsize=131072)
 def _keys_of(lower: str, lemma: str) -> frozenset[str]:
     return lemmas_of(lower) | {lemma}
@@ -354,7 +377,12 @@ def _sentence_initial(doc: Any, tok: Any) -> bool:
     if tok.i == 0 or tok.is_sent_start:
         return True
     prev = _neighbor(doc, tok.i, -1)
-    return prev is None or prev.text in _BOUNDARY_BEFORE or prev.text in ("\u2018", "'")
+    if prev is None:
+        return True
+    if prev.text in ('"', "'", "\u2018", "\u201c"):
+        # an opening quote hugs the next word; a closing one ('"Leonore" Overture') does not
+        return not prev.whitespace_
+    return prev.text in _BOUNDARY_BEFORE
 
 
 def _is_name(doc: Any, tok: Any) -> bool:
@@ -439,6 +467,10 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
     tag = choose_tag(tags, tok.tag_, prev_words, tok.dep_, nxt.lower_ if nxt is not None else "", head_is_root)
     if tag is None:
         return None
+    # spaCy may read a verb as a plural noun ("holds the distinction"): a replacement that is
+    # only a verb ("be") or only a noun settles it
+    if tag in ("NNS", "VBZ") and tags >= {"NNS", "VBZ"}:
+        tag = _settle_s_form(tag, choice.split(" ")[0], len(entry.words) > 1 and k == 0)
     if tag.startswith("VB"):
         # the verb of the match takes the form: "completely eliminated" -> "eliminated"
         if k == 0 or len(rwords) == 1:
@@ -468,6 +500,20 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
         return None
     rwords[target] = form
     return " ".join(rwords)
+
+
+def _settle_s_form(tag: str, first_replacement: str, phrase_head: bool) -> str:
+    import lemminflect
+
+    if first_replacement == "be":
+        return "VBZ"
+    as_noun = bool(lemminflect.getAllInflections(first_replacement, upos="NOUN"))
+    as_verb = bool(lemminflect.getAllInflections(first_replacement, upos="VERB"))
+    if tag == "NNS" and as_verb and not as_noun:
+        return "VBZ"
+    if tag == "VBZ" and as_noun and not as_verb and not phrase_head:
+        return "NNS"
+    return tag
 
 
 def _be_form(tag: str, tok: Any) -> str:
