@@ -63,6 +63,7 @@ class TextResult:
     flags: dict[str, int] = field(default_factory=dict)  # finding family -> count
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def analyse_one(job: tuple[str, str, str]) -> TextResult:
@@ -71,12 +72,12 @@ def analyse_one(job: tuple[str, str, str]) -> TextResult:
 
     path, article, level = job
     text = Path(path).read_text(encoding="utf-8")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     report = analyze(text, Config(), path=path)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     flags = Counter(f.family for f in report.findings)
     return TextResult(article, level, float(report.metrics["flesch_kincaid_grade"]), int(report.metrics["words"]),
-                      int(report.metrics["sentences"]), dict(flags), tuple(report.notes), seconds)
+                      int(report.metrics["sentences"]), dict(flags), tuple(report.notes), seconds, cpu)
 
 
 def run_jobs(jobs: list[tuple[str, str, str]], workers: int) -> Iterator[TextResult]:
@@ -144,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  ele < int:                {share([g[a]['ele'] < g[a]['int'] for a in ids])}")
     print(f"  int < adv:                {share([g[a]['int'] < g[a]['adv'] for a in ids])}")
     gaps = {pair: [g[a][pair[1]] - g[a][pair[0]] for a in ids] for pair in (("ele", "int"), ("int", "adv"))}
-    print(f"  mean gap int-ele {statistics.mean(gaps['ele', 'int']):+.2f}, adv-int {statistics.mean(gaps['int', 'adv']):+.2f}")
+    print(f"  mean gap int-ele {statistics.mean(gaps['ele', 'int']):+.2f}, "
+          f"adv-int {statistics.mean(gaps['int', 'adv']):+.2f}")
 
     print("\nLexical flags per 1,000 words (expect adv >= int >= ele)")
     families = [*LEXICAL, "lexical"]
@@ -166,8 +168,9 @@ def main(argv: list[str] | None = None) -> int:
             + "  (ele/int/adv)")
 
     n = len(results)
-    print(f"\ntime: {elapsed:.1f}s for {n} texts ({elapsed / n:.2f}s per text wall, "
-          f"{sum(r.seconds for r in results) / n:.2f}s per text in analyze; jobs={args.jobs})")
+    print(f"\ntime: {elapsed:.1f}s for {n} texts; per text in analyze {sum(r.seconds for r in results) / n:.2f}s "
+          f"wall, {sum(r.cpu_seconds for r in results) / n:.2f}s CPU (jobs={args.jobs}; wall time includes waiting "
+          "for a busy machine)")
     if args.save:
         Path(args.save).write_text(json.dumps([asdict(r) for r in results], indent=1), encoding="utf-8")
         print(f"per-text results written to {args.save}")
