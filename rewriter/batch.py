@@ -16,6 +16,7 @@ A Dask cluster runs the same per-file function (see :mod:`rewriter.batch_dask`).
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import multiprocessing
@@ -59,17 +60,19 @@ Worker = Callable[[list[Task]], list[Record]]
 
 
 def warm_up(config: Config | None = None) -> None:
-    """Load the pipeline and the lexicons for ``config`` in this process (a worker's initializer)."""
+    """Load the pipeline and the lexicons for ``config`` in this process (a worker's initializer),
+    and the inflection tables that the first inflected fix would otherwise load mid-run."""
     from rewriter.engine import analyze
+    from rewriter.inflect import inflect, tags_of_form
 
     analyze(WARM_UP_TEXT, config or Config())
+    tags_of_form("sign", "signs")
+    inflect("show", "VBG")
 
 
 def _init_worker(config: Config | None) -> None:
-    try:
+    with contextlib.suppress(Exception):  # the first file reports the problem as its error record
         warm_up(config)
-    except Exception:  # the first file reports the problem as its error record
-        pass
 
 
 def check_chunk(tasks: list[Task]) -> list[Record]:
@@ -95,13 +98,15 @@ def check_task(task: Task) -> Record:
                             f"{task.path}: internal error while checking ({type(exc).__name__}: {exc})")
 
 
-def check_text(text: str, config: Config, path: str, index: int = 0) -> Record:
+def check_text(text: str, config: Config, path: str, index: int = 0, *, safe_rewrite: bool = True) -> Record:
     """Check ``text`` and rewrite it with its safe fixes; return the compact record."""
     from rewriter.engine import analyze
     from rewriter.fix import rewrite
 
     report = analyze(text, config, path)
     record = make_record(report, index)
+    if not safe_rewrite:
+        return record
     try:
         result = rewrite(text, unsafe=False, config=config, path=path, report=report)
     except Exception as exc:
@@ -179,7 +184,7 @@ def _window(old: str, new: str, limit: int) -> tuple[str, str]:
     if len(old) <= limit and len(new) <= limit:
         return old, new
     prefix = 0
-    for x, y in zip(old, new):
+    for x, y in zip(old, new, strict=False):
         if x != y:
             break
         prefix += 1
@@ -222,7 +227,7 @@ class BatchResult:
     """Records spooled to a temporary file as they arrive; rows, errors and tallies in memory."""
 
     def __init__(self) -> None:
-        self._spool = tempfile.TemporaryFile(prefix="rewriter-report-", suffix=".jsonl")
+        self._spool = tempfile.TemporaryFile(prefix="rewriter-report-", suffix=".jsonl")  # noqa: SIM115
         self._rows: dict[int, Row] = {}
         self.expressions: Counter[tuple[str, str]] = Counter()  # (code, lowercased text) -> count
         self.by_family: Counter[str] = Counter()
@@ -458,8 +463,14 @@ class _Progress:
         if not self.enabled:
             return lambda: None
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
-            TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self._bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                              TimeRemainingColumn(), console=Console(stderr=True), transient=False)

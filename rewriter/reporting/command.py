@@ -127,7 +127,12 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
     try:
         for record in missing:
             result.add(record)
-        batch.run(tasks, jobs=args.jobs, scheduler=args.scheduler, total=len(tasks), result=result)
+        try:
+            batch.run(tasks, jobs=args.jobs, scheduler=args.scheduler, total=len(tasks), result=result)
+        except (OSError, TimeoutError) as exc:
+            if not args.scheduler:
+                raise
+            return _fail(f"cannot use the Dask scheduler at {args.scheduler}: {exc}")
         del tasks
         from rewriter.reporting import summarize
 

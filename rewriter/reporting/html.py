@@ -13,10 +13,11 @@ from html import escape
 from typing import Any, TextIO
 
 from rewriter.batch import BatchResult, Record, Row
-from rewriter.reporting import families_of, per_1000
 from rewriter.reporting import charts as ch
+from rewriter.reporting import families_of, per_1000, worst_files
 
 MAX_FINDINGS_SHOWN = 60  # per file; the JSON report has them all
+MAX_DETAILED_FILES = 1000  # files with a findings section (the hardest ones when there are more)
 MAX_FLAGGED_TEXT = 240
 
 CSS = """
@@ -34,7 +35,7 @@ figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:.4rem}
 svg.chart{width:100%;height:auto}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{border-bottom:1px solid var(--line);padding:.25rem .4rem;text-align:right;white-space:nowrap}
-th:first-child,td:first-child{text-align:left;white-space:normal;word-break:break-all}
+th:first-child,td:first-child{text-align:left;white-space:normal;overflow-wrap:anywhere;min-width:16rem}
 th{background:var(--bg);position:sticky;top:0;cursor:pointer;user-select:none}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 .scroll{max-height:34rem;overflow:auto;border:1px solid var(--line)}
@@ -161,7 +162,7 @@ def file_section(record: Record, row: Row) -> str:
             out.append('<p class="muted">No safe fix applies.</p>')
     if findings:
         out.append('<ol class="findings">')
-        for f, ctx in list(zip(findings, contexts))[:MAX_FINDINGS_SHOWN]:
+        for f, ctx in list(zip(findings, contexts, strict=False))[:MAX_FINDINGS_SHOWN]:
             sev = escape(str(f.get("severity", "")))
             out.append(f'<li><code>{escape(str(f["code"]))}</code> <span class="sev-{sev}">{sev}</span> '
                        f'<span class="muted">{int(f.get("line", 0))}:{int(f.get("column", 0))}</span> '
@@ -201,7 +202,9 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
     out.write(_card(f"{s['findings_per_1000_words']:.1f}", f"findings per 1,000 words ({s['findings']:,} in all)"))
     out.write(_card(f"{s['hard_sentence_share'] * 100:.0f}%", "hard or very hard sentences"))
     sr = s["safe_rewrite"]
-    out.write(_card(f"{sr['fixes_applied']:,}", f"safe fixes in {sr['files_changed']:,} files "
+    files_changed = sr["files_changed"]
+    plural = "" if files_changed == 1 else "s"
+    out.write(_card(f"{sr['fixes_applied']:,}", f"safe fixes in {files_changed:,} file{plural} "
                                                  f"(mean grade after {_fmt(sr['grade_mean_after'])})"))
     out.write("</div></section>\n")
 
@@ -226,8 +229,14 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
              "per 1,000 words", *families]
     out.write("".join(f"<th>{escape(h)}</th>" for h in heads))
     out.write("</tr></thead><tbody>\n")
+    if len(rows) > MAX_DETAILED_FILES:
+        ranked = worst_files(rows, MAX_DETAILED_FILES)
+        detailed = {r.index for r in ranked} if len(ranked) == MAX_DETAILED_FILES else {r.index for r in rows}
+    else:
+        detailed = {r.index for r in rows}
     for r in rows:
-        cells = [f'<td><a href="#f{r.index}">{escape(r.path)}</a></td>', _num_cell(r.words), _num_cell(r.grade),
+        name = f'<a href="#f{r.index}">{escape(r.path)}</a>' if r.index in detailed else escape(r.path)
+        cells = [f"<td>{name}</td>", _num_cell(r.words), _num_cell(r.grade),
                  _num_cell(r.grade_after), _num_cell(r.metrics.get("flesch_reading_ease")),
                  _num_cell(int(r.metrics.get("hard_sentences", 0))),
                  _num_cell(int(r.metrics.get("very_hard_sentences", 0))), _num_cell(r.findings),
@@ -238,7 +247,12 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
 
     # per file
     out.write('<section id="details"><h2>Findings by file</h2>\n')
+    if len(detailed) < len(rows):
+        out.write(f'<p class="muted">The {len(detailed):,} hardest files of {len(rows):,} (by grade); the JSON '
+                  "report has the findings of every file.</p>\n")
     for row in rows:
+        if row.index not in detailed:
+            continue
         out.write(file_section(result.record(row), row))
         out.write("\n")
     out.write("</section>\n")

@@ -306,6 +306,8 @@ class LexiconChecker:
             return False
         if entry.exclude_prev and any(_keys(t) & entry.exclude_prev for t in prevs):
             return False
+        if _inside_compound(doc, i, j):
+            return False
         for k in range(i, j):
             tok = doc[k]
             if _is_name(doc, tok):
@@ -332,6 +334,17 @@ class LexiconChecker:
             data={"observed": observed, "expected": shown, "reason": entry.reason, "match": entry.match,
                   "source": entry.source},
         )
+
+
+_HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+def _inside_compound(doc: Any, i: int, j: int) -> bool:
+    """A match glued by a hyphen to a word outside it ("less-than-stellar") is part of a
+    compound the writer made; its words are not the lexicon's words."""
+    if i >= 2 and doc[i - 1].text in _HYPHENS and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return True
+    return j + 1 < len(doc) and doc[j].text in _HYPHENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
 def _neighbor(doc: Any, i: int, step: int) -> Any:
