@@ -32,7 +32,8 @@ def main() -> int:
     from rewriter import Config, analyze
     from rewriter.readability import words_of
 
-    rows = [json.loads(line) for line in open(args.corpus, encoding="utf-8")]
+    with open(args.corpus, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
     rows = [r for r in rows if not r.get("is_headline")]
     if args.limit:
         rows = rows[: args.limit]

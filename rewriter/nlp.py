@@ -54,9 +54,8 @@ def _load(needs: frozenset[str], forced: str) -> Pipeline:
             if not needs & {"parser"}:
                 keep.add("senter")
             nlp = spacy.load(name, exclude=_all_but(name, keep))
-            if "senter" in nlp.pipe_names or "senter" in nlp.disabled:
-                if "parser" not in nlp.pipe_names:
-                    nlp.enable_pipe("senter")
+            if "senter" in nlp.disabled and "parser" not in nlp.pipe_names:
+                nlp.enable_pipe("senter")
             return Pipeline(nlp, name, needs)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
