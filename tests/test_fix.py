@@ -284,3 +284,12 @@ def test_words_inside_a_writers_compound_are_not_flagged(text: str, flagged: lis
     from rewriter.engine import analyze
 
     assert [f.data["observed"] for f in analyze(text, Config(select=("INF",))).findings] == flagged
+
+
+def test_public_api_matches_the_design_contract() -> None:
+    import rewriter
+
+    result = rewriter.rewrite("We met in order to vote.", unsafe=False)
+    assert isinstance(result, rewriter.Rewrite)
+    assert result.text == "We met to vote."
+    assert set(result.before) >= {"flesch_kincaid_grade", "words"} and result.after["words"] == 4
