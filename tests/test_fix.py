@@ -293,3 +293,11 @@ def test_public_api_matches_the_design_contract() -> None:
     assert isinstance(result, rewriter.Rewrite)
     assert result.text == "We met to vote."
     assert set(result.before) >= {"flesch_kincaid_grade", "words"} and result.after["words"] == 4
+
+
+def test_message_of_a_phrase_broken_over_lines_is_one_line() -> None:
+    from rewriter.engine import analyze
+
+    (f,) = analyze("The crew met in order\nto vote.", CONFIG).findings
+    assert "\n" not in f.message and "'in order to'" in f.message
+    assert f.data["observed"] == "in order\nto"

@@ -323,10 +323,11 @@ class LexiconChecker:
         end = base + last.idx + len(last.text)
         observed = document.text[start:end]
         fix, shown = build_fix(document.text, doc, base, m.start_tok, m.end_tok, entry)
+        said = " ".join(observed.split())  # a phrase broken over lines reads as one line
         if shown == "":
-            message = lex.message_omit.format(observed=observed, replacement="", reason=entry.reason)
+            message = lex.message_omit.format(observed=said, replacement="", reason=entry.reason)
         else:
-            message = lex.message.format(observed=observed, replacement=shown, reason=entry.reason)
+            message = lex.message.format(observed=said, replacement=shown, reason=entry.reason)
         info = lex.info
         return Finding(
             code=info.code, name=info.name, category=info.category, severity=info.severity,
