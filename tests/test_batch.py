@@ -198,3 +198,13 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path: Path, capsys: p
     with batch.run(tasks, jobs=1, progress=True, total=1):
         pass
     assert "checking" in capsys.readouterr().err
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dask = pytest.importorskip("dask", reason="the dask extra is not installed")
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        code = main(["report", str(desk), "-o", str(desk.parent / "never.json"), "--scheduler", "tcp://127.0.0.1:9"])
+    assert code == 2
+    assert "cannot use the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+    assert not (desk.parent / "never.json").exists()

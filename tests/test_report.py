@@ -122,6 +122,17 @@ def test_html_escapes_the_drafts(html: str) -> None:
     assert "&amp; &lt;b&gt;bold&lt;/b&gt;" in html
 
 
+def test_html_details_only_the_hardest_files_of_a_big_run(desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("matplotlib", reason="the report extra is not installed")
+    import rewriter.reporting.html as html_module
+
+    monkeypatch.setattr(html_module, "MAX_DETAILED_FILES", 2)
+    page = _report(desk, "capped.html")
+    assert page.count("<details id=") == 2 and "The 2 hardest files of 5" in page
+    table = page[page.index('<table class="sortable">') : page.index("</table>")]
+    assert table.count("<tr>") == 1 + 5 and table.count('<a href="#f') == 2
+
+
 def test_html_needs_matplotlib_and_says_how_to_install_it(desk: Path, monkeypatch: pytest.MonkeyPatch,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now fails
