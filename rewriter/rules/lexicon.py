@@ -51,7 +51,7 @@ class Entry:
     rule: str = ""  # the code of the lexicon it belongs to
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the matcher cache keys on it
 class Lexicon:
     info: RuleInfo
     message: str
