@@ -83,11 +83,12 @@ def rewrite(
     skipped: dict[str, Skipped] = {}
     first_edits: tuple[Edit, ...] = ()
     iterations = 0
-    protected_strings = meaning_strings(Document.from_text(text), first.names)
+    original_document = Document.from_text(text)
+    protected_strings = meaning_strings(original_document, first.names)
     while iterations < (1 if accept is not None else MAX_ITERATIONS):
         iterations += 1
         picked, skip = choose(current_report, required, accept, choices)
-        document = Document.from_text(current)
+        document = original_document if current is text else Document.from_text(current)
         edits: list[tuple[Finding, Edit]] = []
         for f, edit in picked:
             reason = guard_edit(document, edit)
