@@ -7,7 +7,7 @@ import dataclasses
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -393,5 +393,5 @@ def _toml_str(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-__all__ = ["Config", "ConfigError", "field", "from_mapping", "is_excluded", "load_config", "path_matches",
+__all__ = ["Config", "ConfigError", "from_mapping", "is_excluded", "load_config", "path_matches",
            "rule_enabled", "to_toml"]

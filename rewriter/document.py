@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -64,6 +63,7 @@ class Sentence:
     start: int
     end: int
     block: int  # index into Document.blocks
+    span: Any = field(default=None, compare=False, repr=False)  # the spaCy Span
 
 
 @dataclass
@@ -81,10 +81,6 @@ class Document:
         blocks = find_blocks(text, regions)
         quotes = find_quotes(text, blocks)
         return cls(text=text, path=path, regions=regions, quotes=quotes, blocks=blocks)
-
-    @functools.cached_property
-    def lines(self) -> LineIndex:
-        return LineIndex(self.text)
 
     def parse(self, nlp: Any, batch_size: int = 64) -> None:
         """Parse each block, reusing the parse of a paragraph seen recently (a rewrite or an
@@ -127,6 +123,7 @@ class Document:
         return zip(self.blocks, self.docs, strict=False)  # no docs before parse()
 
     def sentences(self) -> list[Sentence]:
+        """spaCy's sentences with their offsets: the one sentence source for rules and metrics."""
         out = []
         for i, (block, doc) in enumerate(self.block_docs()):
             for sent in doc.sents:
@@ -136,7 +133,7 @@ class Document:
                     continue
                 lead = len(text) - len(text.lstrip())
                 start = block.start + sent.start_char + lead
-                out.append(Sentence(start, start + len(stripped), i))
+                out.append(Sentence(start, start + len(stripped), i, sent))
         return out
 
     def protected(self, include_quotes: bool = True) -> list[Region]:

@@ -78,27 +78,19 @@ def sentence_stats(document: Document, ctx: Context) -> list[SentenceStats]:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     out = []
-    spans = {}
-    for i, (block, doc) in enumerate(document.block_docs()):
-        if block.kind == "heading":
+    for sentence in document.sentences():
+        if document.blocks[sentence.block].kind == "heading":
             continue
-        for sent in doc.sents:
-            if not sent.text.strip():
-                continue
-            words = words_of(sent.text)
-            if not words:
-                continue
-            c = count(words, 1)
-            clauses = 0
-            if "parser" in ctx.capabilities:
-                clauses = sum(1 for t in sent
-                              if t.dep_ in _CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")))
-            text = sent.text
-            lead = len(text) - len(text.lstrip())
-            start = block.start + sent.start_char + lead
-            end = start + len(text.strip())
-            out.append(SentenceStats(start, end, i, c, formulas(c)["flesch_kincaid_grade"], clauses))
-            spans[start] = end
+        words = words_of(sentence.span.text)  # the parsed text: inline code and URLs blanked
+        if not words:
+            continue
+        c = count(words, 1)
+        clauses = 0
+        if "parser" in ctx.capabilities:
+            clauses = sum(1 for t in sentence.span
+                          if t.dep_ in _CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")))
+        out.append(SentenceStats(sentence.start, sentence.end, sentence.block, c,
+                                 formulas(c)["flesch_kincaid_grade"], clauses))
     ctx.cache["sentences"] = out
     return out
 
