@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rewriter.config import Config
+from rewriter.rules import family as rule_family
 
 CHUNK_SIZE = 4  # files per task sent to a worker
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker before the next is submitted
 MAX_POOL_RESTARTS = 8
 CONTEXT_CHARS = 70  # characters of context either side of a flagged expression
 EXCERPT_CHARS = 360  # longest before/after excerpt of the safe rewrite
-SENTENCE_FAMILIES = ("RD",)  # findings that span a sentence or more (not "expressions")
 WARM_UP_TEXT = "The committee was told in order to begin. It met on Monday."
 
 
@@ -258,10 +258,10 @@ class BatchResult:
                   findings=len(record["findings"]), counts=dict(record.get("counts", {})),
                   grade_after=rewrite.get("grade_after"), applied=int(rewrite.get("applied", 0)))
         for f in record["findings"]:
-            family = f["code"].rstrip("0123456789")
-            self.by_family[family] += 1
+            family = rule_family(f["code"])
+            self.by_family[family.prefix] += 1
             self.by_severity[f["severity"]] += 1
-            if family not in SENTENCE_FAMILIES and f["text"]:
+            if family.scope == "word" and f["text"]:  # sentence-wide findings are no "expressions"
                 self.expressions[(f["code"], " ".join(f["text"].lower().split()))] += 1
         for note in record.get("notes", ()):
             self.notes[note] += 1

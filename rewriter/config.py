@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rewriter.model import Severity
+from rewriter.model import Severity, code_family
 
 
 class ConfigError(Exception):
@@ -55,7 +55,7 @@ def _codes(key: str, value: Any) -> tuple[str, ...]:
     out = []
     for v in value:
         code = v.strip().upper()
-        if not code or not (code.rstrip("0123456789").isalpha() or code == "ALL"):
+        if not code or not (code_family(code).isalpha() or code == "ALL"):
             raise ValueError(f"'{key}' has a bad rule code {v!r}")
         out.append(code)
     return tuple(out)

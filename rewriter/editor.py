@@ -165,9 +165,8 @@ def rule_families(config: Config) -> dict[str, bool]:
 
     out: dict[str, bool] = {}
     for info in all_rules(config.extra_lexicons):
-        family = info.code.rstrip("0123456789")
         on = rule_enabled(info.code, config, info.default_enabled)
-        out[family] = out.get(family, False) or on
+        out[info.family] = out.get(info.family, False) or on
     return out
 
 

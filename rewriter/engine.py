@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rewriter.config import Config, rule_enabled
 from rewriter.document import Document, overlaps_any
 from rewriter.model import Finding, Report
@@ -47,9 +49,10 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
     for checker in checkers(config.extra_lexicons):
         findings.extend(checker.check(document, ctx))
     # LanguageTool matches on words our lexicons flag are duplicates (lexicon rules carry their file as origin)
-    findings = drop_duplicates(findings, {i.code for i in infos if i.origin != "builtin"})
+    findings = drop_duplicates(findings, {i.code for i in infos if i.group.lexical})
     notes.extend(n for n in ctx.notes if n not in notes)
-    findings = filter_findings(document, findings, config)
+    findings = filter_findings(document, findings, config,
+                               {i.family for i in infos if i.group.scope == "sentence"})
     # <!-- rewriter: ... --> directives; adds RW100-RW102 (they need the filtered findings)
     findings = apply_suppressions(document, findings, ctx, {i.code for i in all_rules(config.extra_lexicons)})
     metrics = document_metrics(document, ctx)
@@ -92,15 +95,20 @@ def proper_names(document: Document) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def filter_findings(document: Document, findings: list[Finding], config: Config) -> list[Finding]:
+def filter_findings(document: Document, findings: list[Finding], config: Config,
+                    sentence_families: Collection[str] = ()) -> list[Finding]:
+    """Drop findings in protected text (for ``sentence_families``, whose findings cover a sentence or
+    more: those mostly in protected text), and repeats; sort by position."""
     protected = document.protected(include_quotes=config.quotes != "flag")
     kept = []
     seen = set()
     for f in findings:
-        if f.start != f.end and overlaps_any(f.start, f.end, protected) and f.family not in ("RD",):
-            continue
-        if f.family == "RD" and f.start != f.end and _mostly_protected(f, protected):
-            continue
+        if f.start != f.end:
+            if f.family in sentence_families:
+                if _mostly_protected(f, protected):
+                    continue
+            elif overlaps_any(f.start, f.end, protected):
+                continue
         key = (f.code, f.start, f.end)
         if key in seen:
             continue

@@ -23,16 +23,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rewriter.model import Finding, Report
+from rewriter.rules import families
+from rewriter.rules import family as rule_family
 
-FAMILY_LABELS: Mapping[str, str] = {
-    "INF": "inflated", "WRD": "wordy", "RED": "redundant", "CLI": "cliché", "HDG": "hedge",
-    "NOM": "nominalization", "PAS": "passive", "RD": "readability", "GRM": "grammar", "RW": "rewriter",
-}
-FAMILY_COLORS: Mapping[str, str] = {
-    "INF": "#f7b7b7", "WRD": "#fcd98c", "RED": "#c9e7a0", "CLI": "#aecff5", "HDG": "#dcc3f2",
-    "NOM": "#f8c1e0", "PAS": "#a9e5da", "RD": "#e3e3e3", "GRM": "#ffc58f", "RW": "#d6d6d6",
-}
-# families not listed above (house-style lexicons) take one of these, by a hash of the prefix
+# families that declare no colour (house-style lexicons) take one of these, by a hash of the prefix
 _MORE_COLORS = ("#c5d5ea", "#e8d7b9", "#bfe3c2", "#f0c8c8", "#d3cbe8", "#e6e2a3")
 
 # readability findings that cover a whole sentence: shown as a tint, not as a mark
@@ -59,14 +53,16 @@ del.rw-del { background: #ffd6d6; color: #8a1f1f; text-decoration: line-through;
 
 
 def family_label(family: str, category: str = "") -> str:
-    return FAMILY_LABELS.get(family) or category or family
+    """The family in words, as its rules declare it (a house lexicon's: its label or ``category``)."""
+    declared = families().get(family)
+    return declared.label if declared else category or family
 
 
 def family_color(family: str) -> str:
-    color = FAMILY_COLORS.get(family)
-    if color is None:
-        color = _MORE_COLORS[zlib.crc32(family.encode()) % len(_MORE_COLORS)]
-    return color
+    declared = families().get(family)
+    if declared and declared.color:
+        return declared.color
+    return _MORE_COLORS[zlib.crc32(family.encode()) % len(_MORE_COLORS)]
 
 
 def family_counts(findings: Iterable[Finding]) -> dict[str, int]:
@@ -192,7 +188,7 @@ def finding_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
         kind = SENTENCE_KINDS.get(f.code)
         if kind is not None:
             regions.append(Mark(f.start, f.end, f"rw-s rw-s-{kind}", f"{f.code}: {f.message}"))
-        elif f.family == "RD":
+        elif rule_family(f.family).scope == "sentence":
             continue  # paragraph-wide findings are listed, not painted
         else:
             marks.append(Mark(f.start, f.end, f"rw-m rw-f-{f.family}", finding_title(f, report.text),
@@ -324,6 +320,6 @@ def _attr(s: str) -> str:
     return html.escape(s, quote=True)
 
 
-__all__ = ["FAMILY_COLORS", "FAMILY_LABELS", "SENTENCE_KINDS", "STYLE", "Change", "Mark", "change_marks",
+__all__ = ["SENTENCE_KINDS", "STYLE", "Change", "Mark", "change_marks",
            "diff_changes", "family_color", "family_counts", "family_label", "finding_marks", "finding_title",
            "legend_html", "original_html", "render_marked", "rewrite_html"]

@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def code_family(code: str) -> str:
+    """The family of a rule code or code prefix: its letters ("INF001" -> "INF", "RD0" -> "RD")."""
+    return code.rstrip("0123456789")
+
+
 class Applicability(enum.IntEnum):
     """How safe a fix is to apply without a person. Ordered: ``SAFE`` is the highest."""
 
@@ -110,7 +115,7 @@ class Finding:
 
     @property
     def family(self) -> str:
-        return self.code.rstrip("0123456789")
+        return code_family(self.code)
 
 
 @dataclass(frozen=True)

@@ -574,14 +574,18 @@ def _f(code: str, start: int, end: int) -> Finding:
     return Finding(code, "x", "x", Severity.WARNING, start, end, "m")
 
 
-def test_drop_duplicates_by_family_and_code() -> None:
+def test_drop_duplicates_by_lexical_code() -> None:
     findings = [_f("WRD001", 10, 21), _f("GRM003", 10, 21), _f("GRM003", 15, 30), _f("GRM002", 30, 33),
                 _f("PAS001", 40, 50), _f("GRM001", 42, 44), _f("HSE001", 60, 65), _f("GRM002", 61, 62)]
-    kept = drop_duplicates(findings)
+    kept = drop_duplicates(findings, {"WRD001"})
     assert [(f.code, f.start) for f in kept] == [
         ("WRD001", 10), ("GRM002", 30), ("PAS001", 40), ("GRM001", 42), ("HSE001", 60), ("GRM002", 61)]
-    kept = drop_duplicates(findings, {"HSE001"})
+    kept = drop_duplicates(findings, {"WRD001", "HSE001"})
     assert ("GRM002", 61) not in [(f.code, f.start) for f in kept]
+    # the engine passes the codes of the lexical families: the built-in word lists and house lexicons
+    lexical = {i.code for i in all_rules() if i.group.lexical}
+    assert {"INF001", "INF002", "WRD001", "RED001", "CLI001", "HDG001", "HDG002", "NOM001"} <= lexical
+    assert not lexical & {"PAS001", "RD001", "GRM001", "RW100"}
 
 
 # ---------------------------------------------------------------------------------------------

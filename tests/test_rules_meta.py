@@ -157,3 +157,31 @@ def test_replacement_exceptions_are_still_needed() -> None:
     matches = {(e.rule, e.match) for e in _entries()}
     stale = [k for k in REPLACEMENT_EXCEPTIONS if k not in matches]
     assert not stale, f"exceptions for entries that no longer exist: {stale}"
+
+
+def test_every_family_is_declared_once_with_words_and_a_colour() -> None:
+    from rewriter.rules import families
+
+    groups = families()
+    assert set(groups) == {r.family for r in RULES}
+    for prefix, group in groups.items():
+        assert group.prefix == prefix
+        assert group.label and group.label != prefix.lower(), f"{prefix} has no label in words"
+        assert re.fullmatch(r"#[0-9a-f]{6}", group.color), f"{prefix} has no colour"
+        # every rule of a family agrees with the family it belongs to
+        assert all(r.group == group for r in RULES if r.family == prefix), prefix
+    # word-scope families are painted as marks: their colours must tell them apart
+    marks = [g.color for g in groups.values() if g.scope == "word"]
+    assert len(set(marks)) == len(marks)
+    assert {p for p, g in groups.items() if g.scope == "sentence"} == {"RD"}
+    lexical = {p for p, g in groups.items() if g.lexical}
+    assert lexical == {r.family for r in RULES if r.origin != "builtin"}
+    assert not lexical & {"PAS", "RD", "GRM", "RW"}
+
+
+def test_a_family_nobody_declares_gets_defaults() -> None:
+    from rewriter.rules import family
+
+    assert family("INF001").label == "inflated" and family("INF").lexical
+    unknown = family("ZZQ001")
+    assert (unknown.prefix, unknown.scope, unknown.lexical) == ("ZZQ", "word", False)

@@ -112,14 +112,12 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
         return _fail(f"{args.output}: folder {out_dir} does not exist")
 
     from rewriter import batch
-    from rewriter.rules import all_rules
+    from rewriter.rules import families
 
     base = resolver.for_path(args.paths[0])
-    rules = all_rules(base.extra_lexicons)  # a broken lexicon fails here, before any worker starts
-    known = sorted({r.family for r in rules})
-    names: dict[str, str] = {}
-    for r in rules:
-        names.setdefault(r.family, r.category)
+    groups = families(base.extra_lexicons)  # a broken lexicon fails here, before any worker starts
+    known = sorted(groups)
+    names = {prefix: group.label for prefix, group in groups.items()}
 
     missing: list[dict[str, Any]] = []
     tasks = list(iter_tasks(args.paths, resolver, missing))  # paths and configs only, not the texts

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 
-from rewriter.rules.base import Checker, Context, RuleInfo
+from rewriter.model import code_family
+from rewriter.rules.base import Checker, Context, Family, RuleInfo
 from rewriter.rules.grammar import GrammarChecker
 from rewriter.rules.lexicon import LexiconChecker, builtin_lexicons, extra_lexicons
 from rewriter.rules.passive import PassiveChecker
@@ -39,6 +40,20 @@ def all_rules(extra: tuple[str, ...] = ()) -> tuple[RuleInfo, ...]:
     return tuple(sorted(infos, key=lambda i: i.code))
 
 
+def families(extra: tuple[str, ...] = ()) -> dict[str, Family]:
+    """Every rule family by prefix, in code order: what the editor, the report and the engine know of it."""
+    out: dict[str, Family] = {}
+    for info in all_rules(extra):
+        out.setdefault(info.family, info.group)
+    return out
+
+
+def family(prefix: str, extra: tuple[str, ...] = ()) -> Family:
+    """The family of a prefix or code; one not among the rules gets the defaults for its letters."""
+    prefix = code_family(prefix)
+    return families(extra).get(prefix) or Family(prefix, prefix.lower())
+
+
 def find_rule(code: str, extra: tuple[str, ...] = ()) -> RuleInfo | None:
     code = code.strip().upper()
     for info in all_rules(extra):
@@ -47,4 +62,4 @@ def find_rule(code: str, extra: tuple[str, ...] = ()) -> RuleInfo | None:
     return None
 
 
-__all__ = ["Checker", "Context", "RuleInfo", "all_rules", "checkers", "find_rule"]
+__all__ = ["Checker", "Context", "Family", "RuleInfo", "all_rules", "checkers", "families", "family", "find_rule"]

@@ -6,11 +6,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rewriter.model import Finding, Severity
+from rewriter.model import Finding, Severity, code_family
 
 if TYPE_CHECKING:
     from rewriter.config import Config
     from rewriter.document import Document
+
+
+SCOPES = ("word", "sentence")
+
+
+@dataclass(frozen=True)
+class Family:
+    """What a rule family (the letters of a code: INF, RD) is, in one place: the engine, the fixer,
+    the editor, the batch report and the renderers read it from here."""
+
+    prefix: str
+    label: str  # in words, for people: "inflated", "readability"
+    color: str = ""  # CSS colour of its marks in the editor and report; "" picks a spare one by prefix
+    scope: str = "word"  # word: flags an expression; sentence: covers a sentence or more (shown as a tint)
+    lexical: bool = False  # from our word lists: a LanguageTool match on the same words is a duplicate
+    description: str = ""  # one line for legends and `rewriter rules`
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            raise ValueError(f"family {self.prefix}: scope must be one of {', '.join(SCOPES)}")
 
 
 @dataclass(frozen=True)
@@ -29,10 +49,16 @@ class RuleInfo:
     default_enabled: bool = True
     needs: frozenset[str] = frozenset()  # pipeline capabilities: tagger, parser, ner
     origin: str = "builtin"  # builtin, or the lexicon file it came from
+    family_info: Family | None = None  # None: a word-scope family labelled by the category
 
     @property
     def family(self) -> str:
-        return self.code.rstrip("0123456789")
+        return code_family(self.code)
+
+    @property
+    def group(self) -> Family:
+        """The rule's family metadata (declared, or the defaults for its prefix and category)."""
+        return self.family_info or Family(self.family, self.category)
 
     def doc(self) -> str:
         parts = [f"# {self.code} {self.name}", "", self.summary, "", "## What it does", self.what,

@@ -34,22 +34,21 @@ from typing import Any
 
 from rewriter.document import Document
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity
-from rewriter.rules.base import Context, RuleInfo
+from rewriter.rules.base import Context, Family, RuleInfo
 
 LANGUAGE = "en-US"
 MAX_REQUEST_CHARS = 20_000  # the public API's limit; self-hosted servers accept at least this
 CONNECT_TIMEOUT = 5.0  # seconds, for the first contact (GET /v2/languages)
 CHECK_TIMEOUT = 30.0  # seconds, per /v2/check request
 MAX_ALTERNATIVES = 5
-# families whose findings come from our own lexicons: a LanguageTool match on the same words is
-# a duplicate (house-style lexicons count too; the engine passes their codes)
-LEXICON_FAMILIES = frozenset({"INF", "WRD", "RED", "CLI", "HDG", "NOM"})
 
 _EXAMPLE_NOTE = "(Runs only when `languagetool` is set: `local` or a server URL.)"
 _FIX_SAFETY = ("LanguageTool's replacements are offered for a person to choose (display-only), except a "
                "plain spelling fix with exactly one suggestion, which is unsafe: it applies with "
                "`--unsafe-fixes`. The rewriter also uses LanguageTool as a guard: an edit that adds a "
                "grammar match the original sentence did not have is skipped.")
+
+FAMILY = Family("GRM", "grammar", "#ffc58f", description="grammar, spelling and typography from LanguageTool")
 
 GRAMMAR = RuleInfo(
     code="GRM001",
@@ -65,6 +64,7 @@ GRAMMAR = RuleInfo(
     "proofreading because the eye reads what it expects.",
     example="Given: 'She bought a apple.'\nUse instead: 'She bought an apple.'",
     fix_safety=_FIX_SAFETY,
+    family_info=FAMILY,
 )
 SPELLING = RuleInfo(
     code="GRM002",
@@ -79,6 +79,7 @@ SPELLING = RuleInfo(
     example="Given: 'The council met on Tuesday to discuss teh budget.'\n"
     "Use instead: 'The council met on Tuesday to discuss the budget.'",
     fix_safety=_FIX_SAFETY,
+    family_info=FAMILY,
 )
 STYLE = RuleInfo(
     code="GRM003",
@@ -93,6 +94,7 @@ STYLE = RuleInfo(
     "editor may want to change.",
     example="Given: 'The mayor  said no.' (two spaces)\nUse instead: 'The mayor said no.'",
     fix_safety=_FIX_SAFETY,
+    family_info=FAMILY,
 )
 RULES = (GRAMMAR, SPELLING, STYLE)
 
@@ -492,12 +494,11 @@ def to_finding(document: Document, base: int, m: Match, ctx: Context) -> Finding
                     "lt_issue_type": m.issue_type})
 
 
-def drop_duplicates(findings: Iterable[Finding], lexicon_codes: Collection[str] = ()) -> list[Finding]:
-    """Drop GRM findings that overlap a finding of our own lexicons (the built-in families and
-    any codes in ``lexicon_codes``, e.g. house-style lexicons): ours has the better message."""
+def drop_duplicates(findings: Iterable[Finding], lexicon_codes: Collection[str]) -> list[Finding]:
+    """Drop GRM findings that overlap a finding of our own word lists (``lexicon_codes``: the codes
+    of the lexical families, house-style lexicons included): ours has the better message."""
     findings = list(findings)
-    ours = sorted((f.start, f.end) for f in findings
-                  if f.family != "GRM" and (f.family in LEXICON_FAMILIES or f.code in lexicon_codes))
+    ours = sorted((f.start, f.end) for f in findings if f.family != "GRM" and f.code in lexicon_codes)
     if not ours or not any(f.family == "GRM" for f in findings):
         return findings
     return [f for f in findings if f.family != "GRM" or not _overlaps(f, ours)]

@@ -16,15 +16,15 @@ from typing import Any
 
 from rewriter.document import Document
 from rewriter.inflect import article_for, choose_tag, inflect, lemmas_of, match_case, tags_of_form
-from rewriter.model import Applicability, Edit, Finding, Fix, Severity
-from rewriter.rules.base import Context, RuleInfo
+from rewriter.model import Applicability, Edit, Finding, Fix, Severity, code_family
+from rewriter.rules.base import Context, Family, RuleInfo
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _ENTRY_KEYS = {"match", "replace", "reason", "applicability", "source", "pos", "require_next",
                "exclude_next", "require_prev", "exclude_prev"}
 _HEADER_KEYS = {"code", "name", "category", "severity", "summary", "message", "message_omit", "what",
-                "why", "example", "fix_safety", "enabled", "entry"}
+                "why", "example", "fix_safety", "enabled", "entry", "label", "color"}
 _POS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
         "SCONJ", "VERB"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
@@ -95,7 +95,7 @@ def parse_lexicon(data: dict[str, Any], source: str, raw: str = "") -> Lexicon:
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise LexiconError(f"{source}: the header needs '{key}' (a string)")
     code = data["code"]
-    prefix = code.rstrip("0123456789")
+    prefix = code_family(code)
     if not (2 <= len(prefix) <= 4 and prefix.isalpha() and prefix.isupper() and len(code) - len(prefix) == 3):
         raise LexiconError(f"{source}: bad code {code!r} (capital letters and three digits, e.g. HSE001)")
     try:
@@ -122,6 +122,8 @@ def parse_lexicon(data: dict[str, Any], source: str, raw: str = "") -> Lexicon:
         example=str(data.get("example", "")), fix_safety=str(data.get("fix_safety", "")),
         default_enabled=bool(data.get("enabled", True)),
         needs=frozenset({"tagger", "parser", "ner"}), origin=source,
+        family_info=Family(prefix, str(data.get("label") or data["category"]), str(data.get("color", "")),
+                           scope="word", lexical=True),
     )
     return Lexicon(info, str(data.get("message", "'{observed}': try '{replacement}'")),
                    str(data.get("message_omit", "'{observed}' adds nothing; cut it")), tuple(entries))

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from rewriter.document import Document
 from rewriter.model import Finding, Severity
-from rewriter.rules.base import Context, RuleInfo
+from rewriter.rules.base import Context, Family, RuleInfo
+
+FAMILY = Family("PAS", "passive", "#a9e5da", description="passive voice, from the dependency parse")
 
 PASSIVE = RuleInfo(
     code="PAS001",
@@ -23,6 +25,7 @@ PASSIVE = RuleInfo(
     "Use instead: 'The council approved the budget on Monday.'",
     fix_safety="No automatic fix: turning a sentence around needs a person.",
     needs=frozenset({"parser", "tagger"}),
+    family_info=FAMILY,
 )
 
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from rewriter.document import Document
 from rewriter.model import Finding, Severity
 from rewriter.readability import Counts, count, formulas, words_of
-from rewriter.rules.base import Context, RuleInfo
+from rewriter.rules.base import Context, Family, RuleInfo
 
+FAMILY = Family("RD", "readability", "#e3e3e3", scope="sentence",
+                description="hard and long sentences, long paragraphs, grade above target")
 _SPLIT = "Split it, or cut what the reader does not need."
 
 HARD = RuleInfo(
@@ -23,6 +25,7 @@ HARD = RuleInfo(
     "ultimately recommended comprehensive modifications.'\n"
     "Use instead: 'The committee talked at length about the spending. It asked for big changes.'",
     "No automatic fix: splitting a sentence needs a person.",
+    family_info=FAMILY,
 )
 VERY_HARD = RuleInfo(
     "RD002", "very-hard-sentence", "readability", Severity.WARNING,
@@ -32,6 +35,7 @@ VERY_HARD = RuleInfo(
     "Given: a 45-word sentence with three clauses and many long words.\n"
     "Use instead: two or three sentences of 15 to 20 words.",
     HARD.fix_safety,
+    family_info=FAMILY,
 )
 LONG = RuleInfo(
     "RD003", "long-sentence", "readability", Severity.INFO,
@@ -41,6 +45,7 @@ LONG = RuleInfo(
     "Long sentences with short words can still lose a reader before the verb arrives.",
     "Given: a 40-word sentence listing every speaker at the meeting.\nUse instead: two sentences.",
     HARD.fix_safety,
+    family_info=FAMILY,
 )
 LONG_PARAGRAPH = RuleInfo(
     "RD004", "long-paragraph", "readability", Severity.INFO,
@@ -49,6 +54,7 @@ LONG_PARAGRAPH = RuleInfo(
     "News paragraphs are short so that a reader on a phone can see where one idea ends.",
     "Given: one paragraph of eight sentences.\nUse instead: two or three paragraphs.",
     "No automatic fix.",
+    family_info=FAMILY,
 )
 GRADE = RuleInfo(
     "RD005", "grade-above-target", "readability", Severity.INFO,
@@ -57,6 +63,7 @@ GRADE = RuleInfo(
     "Most newsrooms aim at a reading grade a general reader can follow on a first read.",
     "Given: a story at grade 15.\nUse instead: the same story with shorter sentences and plain words.",
     "No automatic fix: the other rules' fixes lower the grade.",
+    family_info=FAMILY,
 )
 INFOS = (HARD, VERY_HARD, LONG, LONG_PARAGRAPH, GRADE)
 _CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "csubj", "acl", "xcomp", "parataxis"}

@@ -29,9 +29,11 @@ from dataclasses import dataclass, field
 from rewriter.document import Document
 from rewriter.markup import CODE, COMMENT, FRONT_MATTER, Region
 from rewriter.model import Finding, Severity
-from rewriter.rules.base import Context, RuleInfo
+from rewriter.rules.base import Context, Family, RuleInfo
 
 _FIX_SAFETY = "No automatic fix: HTML comments are protected regions, which fixes never edit."
+
+FAMILY = Family("RW", "rewriter", "#d6d6d6", description="the tool itself: suppression comments")
 
 UNUSED = RuleInfo(
     code="RW100",
@@ -47,6 +49,7 @@ UNUSED = RuleInfo(
     example="Given: '<!-- rewriter: ignore PAS001 -->' above 'The mayor signed the order.' "
     "(active voice, nothing to ignore).\nUse instead: the paragraph without the comment.",
     fix_safety=_FIX_SAFETY,
+    family_info=FAMILY,
 )
 UNKNOWN = RuleInfo(
     code="RW101",
@@ -60,6 +63,7 @@ UNKNOWN = RuleInfo(
     "a later one is hidden by a directive nobody can read.",
     example="Given: '<!-- rewriter: ignore PASS001 -->'.\nUse instead: '<!-- rewriter: ignore PAS001 -->'.",
     fix_safety=_FIX_SAFETY,
+    family_info=FAMILY,
 )
 INVALID = RuleInfo(
     code="RW102",
@@ -73,6 +77,7 @@ INVALID = RuleInfo(
     why="A directive with a typo silently does nothing.",
     example="Given: '<!-- rewriter: of -->'.\nUse instead: '<!-- rewriter: off -->'.",
     fix_safety=_FIX_SAFETY,
+    family_info=FAMILY,
 )
 INFOS = (UNUSED, UNKNOWN, INVALID)
 
