@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rewriter.candidate import sentence_problem
 from rewriter.config import Config
 from rewriter.document import Document, overlaps_any
 from rewriter.engine import analyze
@@ -101,6 +102,7 @@ def rewrite(
         for s in skip:
             key = finding_key(s.finding) if iterations == 1 else f"{iterations}:{finding_key(s.finding)}"
             skipped.setdefault(key, s)
+        edits = _sentence_checked(current, edits, skipped, iterations)
         if not edits:
             break
         new_text = apply_edits(current, [e for _, e in edits])
@@ -154,8 +156,10 @@ def choose(
                 continue
         else:
             if f.fix.applicability < required:
-                reason = ("needs a person (display-only)" if f.fix.applicability is Applicability.DISPLAY_ONLY
-                          else "unsafe fix; use --unsafe-fixes or accept it")
+                if f.fix.applicability is Applicability.DISPLAY_ONLY:
+                    reason = f"needs a person: {f.fix.why_not}" if f.fix.why_not else "needs a person (display-only)"
+                else:
+                    reason = "unsafe fix; use --unsafe-fixes or accept it"
                 skipped.append(Skipped(f, reason))
                 continue
             if len(f.fix.edits) != 1:
@@ -185,9 +189,12 @@ def _chosen_edit(f: Finding, choice: str | None) -> Edit | None:
         return base
     if choice not in f.fix.alternatives:
         return None
+    k = f.fix.alternatives.index(choice)
+    if k < len(f.fix.option_edits):
+        # shaped by the rule like the default: case, "a"/"an", a clean cut
+        return f.fix.option_edits[k]
     from rewriter.inflect import match_case
 
-    # an alternative (already inflected like the observed words) replaces the flagged words
     return Edit(f.start, f.end, match_case(str(f.data.get("observed", "")), choice))
 
 
@@ -283,6 +290,29 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     his = [i for i in ends if i >= 0]
     hi = min(his) + 1 if his else len(text)
     return lo, hi
+
+
+def _sentence_checked(text: str, edits: list[tuple[Finding, Edit]], skipped: dict[str, Skipped],
+                      iteration: int) -> list[tuple[Finding, Edit]]:
+    """Keep the edits that leave their sentence no worse as text (see
+    :func:`rewriter.candidate.sentence_problem`), taking each sentence's edits in order, so that two
+    edits that are fine alone but clash together ("changing ... changing") keep only the first."""
+    kept: list[tuple[Finding, Edit]] = []
+    by_sentence: dict[tuple[int, int], list[Edit]] = {}
+    for f, e in edits:
+        lo, hi = _sentence_around(text, e.start, e.end)
+        lo, hi = min(lo, e.start), max(hi, e.end)
+        done = by_sentence.setdefault((lo, hi), [])
+        before = apply_edits(text[lo:hi], [Edit(d.start - lo, d.end - lo, d.replacement) for d in done])
+        after = apply_edits(text[lo:hi], [Edit(d.start - lo, d.end - lo, d.replacement) for d in [*done, e]])
+        reason = sentence_problem(before.strip(), after.strip())
+        if reason is not None:
+            key = finding_key(f) if iteration == 1 else f"{iteration}:{finding_key(f)}"
+            skipped.setdefault(key, Skipped(f, reason))
+            continue
+        done.append(e)
+        kept.append((f, e))
+    return kept
 
 
 def _guards(text: str, edit: Edit, guards: Sequence[Guard]) -> str | None:

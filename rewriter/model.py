@@ -91,6 +91,10 @@ class Fix:
     applicability: Applicability
     title: str
     alternatives: tuple[str, ...] = ()
+    # one edit per alternative, shaped like the default (case, "a"/"an", a clean cut), so that an
+    # editor's chosen alternative goes through the same path as the default
+    option_edits: tuple[Edit, ...] = ()
+    why_not: str = ""  # display-only because every candidate failed a check in its sentence: why
 
     @property
     def range(self) -> TextRange:

@@ -212,6 +212,71 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The dog ran home. The cat sat in the sun. It was warm.",
         ],
     },
+    # --- sentence structure -------------------------------------------------------------------------
+    "SEN001": {
+        "flag": [
+            # ", and" before a clause with its own subject
+            "The county board approved the new budget for the coming year after a long debate on Monday "
+            "night, and the mayor signed it into law at a short ceremony the next morning.",
+            # a semicolon between two clauses
+            "The river rose by almost two metres overnight after three days of heavy rain in the hills; "
+            "crews closed the lower bridge and moved the market to the school car park.",
+            # a closing participial clause about the event
+            "The central bank cut its main interest rate by half a point at its meeting on Thursday "
+            "afternoon, raising hopes of cheaper loans for families and small firms across the region.",
+            # a closing non-restrictive 'which' clause
+            "After months of delays and two public meetings, the county board on Monday finally approved "
+            "the new library, which will open on the east side of town next spring.",
+        ],
+        "pass": [
+            # short enough already
+            "The board approved the budget, and the mayor signed it.",
+            # the second clause is reported by 'said': a split would cut the attribution off
+            "The mayor said that the board had approved the new budget for the coming year after a very "
+            "long debate, and that she would sign it into law at a short ceremony on Tuesday.",
+            # a quotation inside: never split
+            'The coach said the team "played with heart for the whole of the second half of the match", '
+            "and the players walked slowly back to the bus after the long game in the rain.",
+            # 'which' after a noun inside a prepositional phrase: the main or the station? a guess
+            "Workers on the east side of the city finished the long delayed repairs to the old water "
+            "main near the station, which had burst twice during the cold weather last winter.",
+            # no clean split point in the parse
+            "The long and winding road from the old mill at the edge of the village to the new bridge "
+            "over the river in the next valley was closed for most of the week in the snow.",
+        ],
+    },
+    "SEN002": {
+        "flag": [
+            "The city opened two new shelters for homeless families on Friday, underscoring its commitment "
+            "to the most vulnerable.",
+            "The school board approved the new reading programme on Monday, marking a new chapter for the "
+            "district.",
+            "The club paid off its old debts this year, a testament to careful management.",
+            "The council froze parking fees for another year, a move that signals its support for the "
+            "high street.",
+        ],
+        "pass": [
+            # a tail with news in it (a number) is not empty
+            "The city opened two new shelters on Friday, bringing the total to nine.",
+            # the participle reports, not comments
+            "The council froze parking fees, saying shop owners had asked for help.",
+            # 'marking the first time' is news
+            "The team won away from home, marking the first time it had done so this season.",
+            # a move with a clause that says what happened
+            "The council froze parking fees, a move that will cost the town about half its budget surplus.",
+        ],
+    },
+    "SEN003": {
+        "flag": [
+            "In a significant development for local families, the council froze school fees.",
+            "In a landmark move, the hospital opened its doors to visitors again.",
+        ],
+        "pass": [
+            "In a bid to cut costs, the council froze school fees.",  # says why: news
+            "In a statement, the hospital said visitors were welcome again.",
+            "In the morning, the hospital opened its doors to visitors again.",
+        ],
+    },
     # --- suppression directives -------------------------------------------------------------------
     "RW100": {
         "select": ("PAS001",),

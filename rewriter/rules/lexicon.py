@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rewriter.document import Document
+from rewriter.candidate import odd_case, replacement_problem
 from rewriter.inflect import article_for, choose_tag, inflect, lemmas_of, match_case, tags_of_form
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity, code_family
 from rewriter.rules.base import Context, Family, RuleInfo
@@ -420,42 +421,78 @@ def _is_name(doc: Any, tok: Any) -> bool:
 
 
 def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry) -> tuple[Fix | None, str]:
-    """The fix for a match of ``doc[i:j]`` and the replacement shown in the message."""
+    """The fix for a match of ``doc[i:j]`` and the replacement shown in the message.
+
+    Each replacement is shaped (inflected like the matched words) and tried in its sentence
+    (:func:`rewriter.candidate.replacement_problem`); the first that passes is the fix. When none
+    passes, the fix is display-only and the finding's ``data["unfixable"]`` says why."""
     start = base + doc[i].idx
     end = base + doc[j - 1].idx + len(doc[j - 1].text)
     observed = text[start:end]
-    applicability = entry.applicability
-    options = []
-    for choice in entry.replace:
-        shaped = _shape(doc, i, j, entry, choice)
-        options.append(shaped)
-    default = options[0]
-    if default is None:
-        shown = entry.replace[0]
+    shaped = [_shape(doc, i, j, entry, choice) for choice in entry.replace]
+    alternatives = tuple(s[0] if s is not None else r for s, r in zip(shaped, entry.replace, strict=True))
+    option_edits = tuple(_option_edit(text, doc, base, i, j, alt) for alt in alternatives)
+    problems: list[str] = []
+    chosen: int | None = None
+    for k, s in enumerate(shaped):
+        if s is None:
+            problems.append(f"no form of '{entry.replace[k]}' fits here")
+            continue
+        form, tag = s
+        why = _deletion_problem(text, doc, base, i, j) if form == "" else replacement_problem(doc, i, j, form, tag)
+        if why is not None:
+            problems.append(f"'{form}': {why}" if form else why)
+            continue
+        chosen = k
+        break
+    applicability = entry.applicability if chosen is not None else Applicability.DISPLAY_ONLY
+    k = chosen if chosen is not None else 0
+    shown = alternatives[k]
+    edit = option_edits[k]
+    why_not = "; ".join(problems) if chosen is None else ""
+    title = f"Cut '{observed}'" if shown == "" else f"Replace with '{edit.replacement if edit else shown}'"
+    if edit is None:
+        # no clean cut here: offer it to a person, taking the space before it along
+        lead = start
+        while lead > 0 and text[lead - 1] in " \t":
+            lead -= 1
+        edit = Edit(lead, end, "")
         applicability = Applicability.DISPLAY_ONLY
-        replacement = match_case(observed, shown)
-    else:
-        replacement = match_case(observed, default)
-        shown = default
-    alternatives = tuple(o if o is not None else r for o, r in zip(options, entry.replace, strict=True))
+        why_not = why_not or "no clean cut here"
+    edits = tuple(e if e is not None else edit for e in option_edits)
+    return Fix((edit,), applicability, title, alternatives, edits, why_not), shown
+
+
+def _option_edit(text: str, doc: Any, base: int, i: int, j: int, replacement: str) -> Edit | None:
+    """The edit that puts ``replacement`` (shaped) in place of ``doc[i:j]``: case kept, "a"/"an"
+    before it corrected; a deletion takes a space and a hanging comma with it (None: no clean cut)."""
     if replacement == "":
-        edit = _deletion(text, doc, base, i, j)
-        if edit is None:
-            # no clean cut here: offer it to a person, taking the space before it along
-            lead = start
-            while lead > 0 and text[lead - 1] in " \t":
-                lead -= 1
-            return Fix((Edit(lead, end, ""),), Applicability.DISPLAY_ONLY, f"Cut '{observed}'", alternatives), ""
-        return Fix((edit,), applicability, f"Cut '{observed}'", alternatives), ""
-    edit = Edit(start, end, replacement)
-    edit = _fix_article(text, doc, base, i, edit)
-    return Fix((edit,), applicability, f"Replace with '{replacement}'", alternatives), shown
+        return _deletion(text, doc, base, i, j)
+    start = base + doc[i].idx
+    end = base + doc[j - 1].idx + len(doc[j - 1].text)
+    return _fix_article(text, doc, base, i, Edit(start, end, match_case(text[start:end], replacement)))
 
 
-def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
-    """Inflect ``choice`` like the matched words; None when no form can be made with confidence."""
+def _deletion_problem(text: str, doc: Any, base: int, i: int, j: int) -> str | None:
+    """Why cutting ``doc[i:j]`` would harm the sentence: the next word would be re-capitalised
+    though its case is not plain ("pH", "mRNA", "bell hooks")."""
+    if not _sentence_initial(doc, doc[i]):
+        return None
+    nxt = _neighbor(doc, j - 1, 1)
+    while nxt is not None and nxt.text == ",":
+        nxt = _neighbor(doc, nxt.i, 1)
+    if nxt is None:
+        return None
+    if odd_case(nxt.text) or (nxt.text[:1].islower() and (nxt.ent_type_ in _NAME_ENTS or nxt.pos_ == "PROPN")):
+        return f"the next word '{nxt.text}' would take a capital"
+    return None
+
+
+def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> tuple[str, str] | None:
+    """Inflect ``choice`` like the matched words, with the Penn tag it took ("" when it kept its
+    form); None when no form can be made with confidence."""
     if not choice:
-        return ""
+        return "", ""
     inflected = []
     for k, word in enumerate(entry.words):
         tok = doc[i + k] if i + k < j else None
@@ -468,8 +505,8 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
         # "they stand as a harbinger of" -> "they are a sign of": a finite 'be' must agree
         if rwords[0] == "be" and doc[i].tag_ == "VBP":
             rwords[0] = _be_form("VBP", doc[i])
-            return " ".join(rwords)
-        return choice
+            return " ".join(rwords), "VBP"
+        return choice, ""
     if len(inflected) > 1:
         return None
     k, tok, word = inflected[0]
@@ -497,7 +534,7 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
             return None
         if rwords[target] == "be":
             rwords[target] = _be_form(tag, tok)
-            return " ".join(rwords)
+            return " ".join(rwords), tag
     elif tag.startswith("NN"):
         if len(entry.words) == 1:
             target = len(rwords) - 1
@@ -515,7 +552,7 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> str | None:
     if form is None:
         return None
     rwords[target] = form
-    return " ".join(rwords)
+    return " ".join(rwords), tag
 
 
 def _settle_s_form(tag: str, first_replacement: str, phrase_head: bool) -> str:
@@ -602,6 +639,8 @@ def _deletion(text: str, doc: Any, base: int, i: int, j: int) -> Edit | None:
         if end >= len(text) or not text[end].isalpha():
             return None
         if text[end].islower():
+            if _deletion_problem(text, doc, base, i, j) is not None:
+                return None
             return Edit(start, end + 1, text[end].upper())
     elif prev is not None and prev.lower_ in ("a", "an") and end < len(text):
         word = text[end:].split(" ", 1)[0]

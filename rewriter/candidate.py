@@ -1,0 +1,168 @@
+"""Is a candidate edit good in its sentence? The checks every fix passes before it is offered.
+
+Two layers, one for each thing that can be known:
+
+* :func:`replacement_problem` judges one lexical replacement against the parse of the sentence it
+  lands in (the words around it, their lemmas, the numeral after it): a doubled or echoed word, a
+  quantifier before a number, a plural of a mass noun, a near-repeat of a neighbour ("ease easier").
+  The lexicon's fix builder tries each alternative in turn and keeps the first that passes; when
+  none does, the finding is display-only and says why.
+* :func:`sentence_problem` compares a sentence before and after the edits that land in it, as plain
+  text: a new doubled word, a new "a"/"an" before the wrong sound, a new word said twice, a word of
+  unusual case (pH, mRNA) changed, a sentence left starting in lower case. The fixer runs it on
+  every edit it applies, whichever rule made it and however it was chosen (bulk, or an editor's
+  accept), so edits that are fine alone but clash together are caught too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rewriter.inflect import article_for, lemmas_of
+
+_LISTS = Path(__file__).resolve().parent / "data" / "lists"
+
+# function words: repeating them in a sentence is normal
+STOPWORDS = frozenset("""a an the and or but nor of to in on at by for with from as that this these those it its is
+are was were be been being has have had do does did not no so than then there their they them he she his her we our
+you your i me my will would can could may might should must shall which who whom whose what when where while if into
+over after before about up out more most such also only just very all any each both some other than too off again
+said says say one two new""".split())
+_DOUBLING_OK = frozenset({"that", "had", "is", "do", "very", "long", "far", "bye", "no", "so"})
+_QUANTIFIERS = frozenset({"many", "several", "few", "numerous", "various", "lots", "plenty", "countless", "some"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def mass_nouns() -> frozenset[str]:
+    """Nouns with no everyday plural ("advice", "cooperation"): a replacement never takes an -s."""
+    path = _LISTS / "mass_nouns.txt"
+    words = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w)
+
+
+def _stem_clash(a: str, b: str) -> bool:
+    """Two different content words that share a stem ("ease" / "easier", "begin" / "beginning")."""
+    a, b = a.lower(), b.lower()
+    if a == b or a in STOPWORDS or b in STOPWORDS or min(len(a), len(b)) < 4:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 or (n >= 3 and n >= min(len(a), len(b)) - 1)
+
+
+def _lemma_set(word: str) -> frozenset[str]:
+    return lemmas_of(word.lower())
+
+
+def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "") -> str | None:
+    """Why putting ``replacement`` in place of ``doc[i:j]`` would make the sentence worse, or None.
+    ``tag`` is the Penn tag the replacement was inflected to ("NNS" for a plural)."""
+    words = replacement.split()
+    if not words:
+        return None
+    sent = doc[i].sent
+    prev = _neighbour(doc, i, -1)
+    nxt = _neighbour(doc, j - 1, 1)
+    first, last = words[0].lower(), words[-1].lower()
+    # "an innovative new product" -> "a new new product"
+    if prev is not None and prev.lower_ == first and first not in _DOUBLING_OK:
+        return f"would double '{first}'"
+    if nxt is not None and nxt.lower_ == last and last not in _DOUBLING_OK:
+        return f"would double '{last}'"
+    # "a myriad of 12 stakeholders" -> "many 12 stakeholders"
+    if last in _QUANTIFIERS and nxt is not None and nxt.like_num:
+        return f"'{last}' cannot stand before a number"
+    # "cooperation" has no everyday plural
+    if tag == "NNS":
+        for w in words:
+            base = w.lower()
+            if base.endswith("s") and (base[:-1] in mass_nouns() or base[:-2] in mass_nouns()):
+                return f"'{base[:-1] if base[:-1] in mass_nouns() else base[:-2]}' has no plural"
+    # an echo: the new word (or its lemma) is already in the sentence, outside the match
+    outside = [t for t in sent if not (i <= t.i < j) and not t.is_punct and not t.is_space]
+    for w in words:
+        low = w.lower()
+        if low in STOPWORDS or len(low) < 4:
+            continue
+        mine = _lemma_set(low)
+        for t in outside:
+            if t.lower_ in STOPWORDS:
+                continue
+            if t.lower_ == low or t.lemma_.lower() in mine or mine & _lemma_set(t.lower_):
+                return f"'{t.text}' is already in the sentence"
+        # a near-repeat beside it: "facilitate easier" -> "ease easier"
+        for t in outside:
+            if abs(t.i - i) <= 3 or abs(t.i - (j - 1)) <= 3:
+                if _stem_clash(low, t.lower_):
+                    return f"'{w}' would sit beside '{t.text}'"
+    return None
+
+
+def _neighbour(doc: Any, i: int, step: int) -> Any:
+    k = i + step
+    while 0 <= k < len(doc):
+        if not doc[k].is_space:
+            return doc[k]
+        k += step
+    return None
+
+
+def odd_case(word: str) -> bool:
+    """A word whose capitals are not plain lowercase, Capitalised or ALL CAPS (pH, mRNA, iPhone)."""
+    letters = word.strip("'\u2019\"\u201c(").split("-")[0]
+    if not letters or not letters[:1].isalpha():
+        return False
+    rest = letters[1:]
+    return any(c.isupper() for c in rest) and not letters.isupper()
+
+
+# --- the sentence as text, before and after ------------------------------------------------------
+
+_ARTICLE_OK_WORDS = ("one", "once", "uni", "use", "usu", "eu", "ewe", "ubiq", "ura", "ure", "uti", "u.s")
+
+
+def _defects(s: str) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for m in re.finditer(r"\b(\w+)\s+\1\b", s, flags=re.IGNORECASE):
+        if m.group(1).lower() not in _DOUBLING_OK:
+            out[f"a doubled '{m.group(1).lower()}'"] += 1
+    for m in re.finditer(r"\b([Aa]n?) ([A-Za-z][\w-]*)", s):
+        art, w = m.group(1).lower(), m.group(2)
+        if len(w) == 1 or w.isupper():
+            continue
+        if article_for(w) != art:
+            out[f"'{m.group(0)}'"] += 1
+    return out
+
+
+def _content_words(s: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(s) if w.lower() not in STOPWORDS and len(w) > 3)
+
+
+def sentence_problem(before: str, after: str) -> str | None:
+    """Why ``after`` (a sentence with edits applied) is worse than ``before`` as text, or None."""
+    new_defects = _defects(after) - _defects(before)
+    if new_defects:
+        return f"would leave {next(iter(new_defects))}"
+    old, new = _content_words(before), _content_words(after)
+    for w in new - old:
+        if new[w] > 1:
+            return f"would say '{w}' twice"
+    for w in _WORD.findall(before):
+        if odd_case(w) and w not in after and w.lower() in after.lower():
+            return f"would change the case of '{w}'"
+    b, a = before.lstrip("\"'\u201c\u2018( "), after.lstrip("\"'\u201c\u2018( ")
+    if b[:1].isupper() and a[:1].islower():
+        return "would start the sentence in lower case"
+    return None
+
+
+__all__ = ["STOPWORDS", "mass_nouns", "odd_case", "replacement_problem", "sentence_problem"]
