@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_DATA = ROOT / "benchmarks" / "data" / "inflated_news.jsonl"
 FK = "flesch_kincaid_grade"
-FAMILIES = ("INF", "WRD", "RED", "CLI", "HDG", "NOM")
+FAMILIES = ("INF", "WRD", "RED", "CLI", "HDG", "NOM", "SEN")
 LONG = 30  # words
 
 QUOTE = re.compile(r'"[^"\n]*"|“[^”\n]*”')

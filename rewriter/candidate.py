@@ -27,13 +27,18 @@ from rewriter.inflect import article_for, lemmas_of
 _LISTS = Path(__file__).resolve().parent / "data" / "lists"
 
 # function words: repeating them in a sentence is normal
-STOPWORDS = frozenset("""a an the and or but nor of to in on at by for with from as that this these those it its is
-are was were be been being has have had do does did not no so than then there their they them he she his her we our
-you your i me my will would can could may might should must shall which who whom whose what when where while if into
-over after before about up out more most such also only just very all any each both some other than too off again
-said says say one two new""".split())
+STOPWORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+    "had", "do", "does", "did", "not", "no", "so", "than", "then", "there", "their", "they", "them", "he", "she",
+    "his", "her", "we", "our", "you", "your", "i", "me", "my", "will", "would", "can", "could", "may", "might",
+    "should", "must", "shall", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "into",
+    "over", "after", "before", "about", "up", "out", "more", "most", "such", "also", "only", "just", "very", "all",
+    "any", "each", "both", "some", "other", "too", "off", "again", "said", "says", "say", "one", "two", "new",
+})
 _DOUBLING_OK = frozenset({"that", "had", "is", "do", "very", "long", "far", "bye", "no", "so"})
 _QUANTIFIERS = frozenset({"many", "several", "few", "numerous", "various", "lots", "plenty", "countless", "some"})
+_AFTER_VERB_ONLY = frozenset({"hard", "fast", "late", "early", "well", "long"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
 
@@ -77,6 +82,9 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
         return f"would double '{first}'"
     if nxt is not None and nxt.lower_ == last and last not in _DOUBLING_OK:
         return f"would double '{last}'"
+    # "tirelessly crisscrossing" -> "hard crisscrossing": these adverbs only follow their verb
+    if len(words) == 1 and first in _AFTER_VERB_ONLY and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+        return f"'{first}' cannot stand before the verb"
     # "a myriad of 12 stakeholders" -> "many 12 stakeholders"
     if last in _QUANTIFIERS and nxt is not None and nxt.like_num:
         return f"'{last}' cannot stand before a number"
@@ -100,9 +108,8 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
                 return f"'{t.text}' is already in the sentence"
         # a near-repeat beside it: "facilitate easier" -> "ease easier"
         for t in outside:
-            if abs(t.i - i) <= 3 or abs(t.i - (j - 1)) <= 3:
-                if _stem_clash(low, t.lower_):
-                    return f"'{w}' would sit beside '{t.text}'"
+            if (abs(t.i - i) <= 3 or abs(t.i - (j - 1)) <= 3) and _stem_clash(low, t.lower_):
+                return f"'{w}' would sit beside '{t.text}'"
     return None
 
 

@@ -245,7 +245,7 @@ def meaning_strings(document: Document, names: Iterable[str] | None = None) -> C
         out[text[q.start : q.end]] += 1
     if names is not None:
         for name in names:
-            out[name] = max(out[name], text.count(name))
+            out[name] = max(out[name], name_count(text, name))
         return out
     for block in document.blocks:
         seg = text[block.start : block.end]
@@ -264,8 +264,40 @@ def _touches(text: str, s: str, e: Edit) -> bool:
     return False
 
 
+def _at_sentence_start(text: str, i: int) -> bool:
+    k = i
+    while k > 0 and text[k - 1] in "'\"\u2018\u201c(":
+        k -= 1
+    if k == 0:
+        return True
+    if text[k - 1] not in " \t\r\n":
+        return False
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] in "\r\n":
+        return True
+    while k > 0 and text[k - 1] in "'\"\u2019\u201d)":
+        k -= 1
+    return k > 0 and text[k - 1] in ".!?:"
+
+
+def name_count(text: str, name: str) -> int:
+    """How often ``name`` occurs in ``text``; a one-word name at the start of a sentence ("Notably,
+    ...") is not counted, since there a capital says nothing about being a name, and a fix that
+    cuts such a word must be judged the same whatever the parse guessed elsewhere."""
+    if " " in name or not name[:1].isupper():
+        return text.count(name)
+    n = 0
+    i = text.find(name)
+    while i >= 0:
+        if not _at_sentence_start(text, i):
+            n += 1
+        i = text.find(name, i + 1)
+    return n
+
+
 def missing_meaning(original: Counter[str], text: str) -> set[str]:
-    return {s for s, n in original.items() if text.count(s) < n}
+    return {s for s, n in original.items() if name_count(text, s) < n}
 
 
 def guard_edit(document: Document, edit: Edit) -> str | None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rewriter.document import Document
 from rewriter.candidate import odd_case, replacement_problem
+from rewriter.document import Document
 from rewriter.inflect import article_for, choose_tag, inflect, lemmas_of, match_case, tags_of_form
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity, code_family
 from rewriter.rules.base import Context, Family, RuleInfo
@@ -538,7 +538,8 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> tuple[str, st
     elif tag.startswith("NN"):
         if len(entry.words) == 1:
             target = len(rwords) - 1
-        elif k == 0 and (len(rwords) == 1 or rwords[1] in ("of", "for", "to", "in", "on")):
+        elif k == 0 and (len(rwords) == 1 or rwords[1] in ("of", "for", "to", "in", "on", "over", "between", "with",
+                                                            "among", "about")):
             target = 0
         elif k == len(entry.words) - 1:
             target = len(rwords) - 1

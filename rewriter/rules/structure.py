@@ -84,7 +84,7 @@ EMPTY_VERBS = frozenset({
     "underscore", "underline", "highlight", "mark", "signal", "signify", "reflect", "showcase", "cement",
     "solidify", "reinforce", "reaffirm", "affirm", "demonstrate", "exemplify", "epitomize", "embody",
     "symbolize", "symbolise", "herald", "usher", "pave", "emphasize", "emphasise", "illustrate",
-    "unfurl", "spotlight", "testify", "encapsulate", "accentuate", "punctuate", "showcase", "bolster",
+    "unfurl", "spotlight", "testify", "encapsulate", "accentuate", "punctuate", "bolster",
     "strengthen", "further", "foster", "represent", "continue",
 })
 # nouns of a closing comment ("..., a testament to ...")
@@ -94,11 +94,11 @@ TAIL_NOUNS = frozenset({
     "turning", "testimony", "demonstration", "affirmation", "example",
 })
 # nouns that are a comment only with a commenting clause ("a move that underscores ...")
-TAIL_NOUNS_WITH_CLAUSE = frozenset({"move", "step", "decision", "development", "effort", "gesture", "development"})
+TAIL_NOUNS_WITH_CLAUSE = frozenset({"move", "step", "decision", "development", "effort", "gesture"})
 # nouns that name an event or a change: a closing "..., an adjustment driven by ..." is about the clause
 EVENT_NOUNS = frozenset({
     "adjustment", "shift", "change", "move", "step", "recalibration", "realignment", "development", "result",
-    "response", "reversal", "departure", "trend", "turnaround", "change", "decision", "rise", "fall", "drop",
+    "response", "reversal", "departure", "trend", "turnaround", "decision", "rise", "fall", "drop",
     "increase", "decrease", "jump", "slide", "setback", "blow", "boost", "gain", "loss", "outcome",
     "consequence", "escalation", "expansion", "retreat", "pivot",
 })
@@ -114,7 +114,13 @@ OPENER_ADJECTIVES = frozenset({
 RESULT_VERBS = frozenset({
     "raise", "bring", "leave", "make", "give", "send", "push", "put", "prompt", "cause", "trigger", "spark",
     "add", "end", "force", "create", "lift", "cut", "boost", "drive", "fuel", "set", "open", "close",
-    "allow", "enable", "mean", "keep", "take", "lower", "reduce", "increase", "halt", "delay",
+    "allow", "enable", "mean", "keep", "take", "lower", "reduce", "increase", "halt", "delay", "lay",
+    "expose", "reveal", "threaten", "prompt", "leave", "spur", "deepen", "worsen", "ease",
+})
+# participles that work as prepositions or links: "..., following the vote", "..., including two"
+PREPOSITION_PARTICIPLES = frozenset({
+    "follow", "include", "accord", "concern", "regard", "involve", "exclude", "begin", "start", "range",
+    "compare", "depend", "base", "count", "consider", "barring", "pending", "notwithstanding",
 })
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "state", "announce", "claim", "note", "warn", "insist", "argue", "report", "write",
@@ -219,17 +225,25 @@ class StructureChecker:
         obj = next((c for c in first.children if c.dep_ == "pobj"), None)
         if obj is None or obj.lemma_.lower() not in OPENER_NOUNS:
             return
-        if not any(c.dep_ in ("amod", "compound") and c.lower_ in OPENER_ADJECTIVES for c in obj.children):
+        judged = any(c.dep_ in ("amod", "compound") and c.lower_ in OPENER_ADJECTIVES for c in obj.children)
+        commenting = any(c.dep_ == "relcl" and c.lemma_.lower() in EMPTY_VERBS for c in obj.children)
+        if not (judged or commenting):
             return
-        right = max(t.i for t in first.subtree)
-        comma = sent.doc[right + 1] if right + 1 < len(sent.doc) else None
-        if comma is None or comma.text != "," or comma.i >= sent.end - 1:
+        # the first comma closes the opener (the parse often hangs the subject on the opener's last
+        # noun, so its subtree is no guide); in between, no verb but the opener's own clause
+        comma = next((t for t in sent if t.i > obj.i and t.text == ","), None)
+        if comma is None or comma.i - first.i > 16 or comma.i >= sent.end - 1:
+            return
+        own = {t.i for c in obj.children if c.dep_ == "relcl" for t in c.subtree}
+        if any(t.pos_ in ("VERB", "AUX") and t.i not in own for t in sent.doc[first.i : comma.i]):
             return
         nxt = sent.doc[comma.i + 1]
         while nxt.is_space and nxt.i + 1 < sent.end:
             nxt = sent.doc[nxt.i + 1]
-        if _words(sent.doc[nxt.i : sent.end]) < 3 or nxt.ent_type_ or odd_case(nxt.text):
+        if _words(sent.doc[nxt.i : sent.end]) < 3:
             return
+        if nxt.text[:1].islower() and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text)):
+            return  # "In a pivotal move, iPhone sales ...": no capital can be given
         start = base + first.idx
         end = base + nxt.idx
         cut = text[start:base + comma.idx + 1]
@@ -361,7 +375,7 @@ class StructureChecker:
         if head.i != root.i and not (head.dep_ == "conj" and head.head.i == root.i):
             return None
         conj = next((c for c in head.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX")), None)
-        if conj is None or not _has_subject(conj) or head.lemma_.lower() in SPEECH_VERBS and _reported(conj):
+        if conj is None or not _has_subject(conj) or (head.lemma_.lower() in SPEECH_VERBS and _reported(conj)):
             return None
         subject = next(c for c in conj.children if c.dep_ in _SUBJECTS)
         if subject.i < tok.i:
@@ -404,8 +418,8 @@ class StructureChecker:
                 pronoun = "The " + phrase
             else:
                 return None
-            if antecedent.tag_ in ("NNS", "NNPS") and clause.tag_ == "VBZ" or \
-                    antecedent.tag_ in ("NN", "NNP") and clause.tag_ == "VBP":
+            if (antecedent.tag_ in ("NNS", "NNPS") and clause.tag_ == "VBZ") or \
+                    (antecedent.tag_ in ("NN", "NNP") and clause.tag_ == "VBP"):
                 return None  # the verb agrees with something else: a misparse
         else:
             if antecedent.ent_type_ != "PERSON":
@@ -443,11 +457,13 @@ class StructureChecker:
         if max(t.i for t in tok.subtree) != _last_word(sent).i:
             return None
         comma = _prev(sent.doc, tok.i)
-        if comma is None or comma.text != "," or root.lemma_.lower() in SPEECH_VERBS and _reported(tok):
+        if comma is None or comma.text != "," or (root.lemma_.lower() in SPEECH_VERBS and _reported(tok)):
             return None
         lemma = tok.lemma_.lower()
-        if lemma in EMPTY_VERBS:
-            return None  # a comment, not news: SEN002 offers to cut it
+        if lemma in EMPTY_VERBS or lemma in PREPOSITION_PARTICIPLES:
+            return None  # a comment (SEN002 offers to cut it), or a preposition ("following")
+        if any(c.dep_ == "conj" and c.tag_ == "VBG" for c in tok.children):
+            return None  # "..., bringing X and underscoring Y": two participles would need two verbs
         tense = _tense(root)
         if lemma in RESULT_VERBS:
             subject, plural = "This", False
@@ -457,9 +473,10 @@ class StructureChecker:
                 return None
             if subj.lower_ in _PRONOUNS:
                 subject, plural = _PRONOUNS[subj.lower_], subj.lower_ in ("they", "we", "you", "i")
-            elif subj.pos_ == "NOUN" and subj.ent_type_ == "" and not any(c.dep_ == "conj" for c in subj.children):
-                plural = subj.tag_ == "NNS"
-                subject = "They" if plural else "It"
+            elif subj.tag_ == "NN" and subj.ent_type_ == "" and not any(c.dep_ == "conj" for c in subj.children):
+                # a thing: "The campaign ..., coming after ..." -> "It comes after ..."; a plural
+                # subject ("Astronomers ..., offering ...") is too often not who does the second act
+                subject, plural = "It", False
             else:
                 return None
         verb = _verb_form(lemma, tense, plural)
