@@ -115,7 +115,7 @@ RESULT_VERBS = frozenset({
     "raise", "bring", "leave", "make", "give", "send", "push", "put", "prompt", "cause", "trigger", "spark",
     "add", "end", "force", "create", "lift", "cut", "boost", "drive", "fuel", "set", "open", "close",
     "allow", "enable", "mean", "keep", "take", "lower", "reduce", "increase", "halt", "delay", "lay",
-    "expose", "reveal", "threaten", "prompt", "leave", "spur", "deepen", "worsen", "ease",
+    "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease",
 })
 # participles that work as prepositions or links: "..., following the vote", "..., including two"
 PREPOSITION_PARTICIPLES = frozenset({
