@@ -154,14 +154,15 @@ def _content_words(s: str) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(s) if w.lower() not in STOPWORDS and len(w) > 3)
 
 
-def sentence_problem(before: str, after: str) -> str | None:
-    """Why ``after`` (a sentence with edits applied) is worse than ``before`` as text, or None."""
+def sentence_problem(before: str, after: str, repeats: bool = False) -> str | None:
+    """Why ``after`` (a sentence with edits applied) is worse than ``before`` as text, or None.
+    ``repeats``: the edit repeats a word on purpose (a split names the subject again)."""
     new_defects = _defects(after) - _defects(before)
     if new_defects:
         return f"would leave {next(iter(new_defects))}"
     old, new = _content_words(before), _content_words(after)
     for w in new - old:
-        if new[w] > 1:
+        if new[w] > 1 and not repeats:
             return f"would say '{w}' twice"
     for w in _WORD.findall(before):
         if odd_case(w) and w not in after and w.lower() in after.lower():
