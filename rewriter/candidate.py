@@ -51,16 +51,14 @@ def mass_nouns() -> frozenset[str]:
 
 
 def _stem_clash(a: str, b: str) -> bool:
-    """Two different content words that share a stem ("ease" / "easier", "begin" / "beginning")."""
+    """Two different content words of one stem ("ease" / "easier", "begin" / "beginning"): the
+    shorter, less a final 'e' or 'y', starts the longer ("plan" / "plain" do not clash)."""
     a, b = a.lower(), b.lower()
     if a == b or a in STOPWORDS or b in STOPWORDS or min(len(a), len(b)) < 4:
         return False
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= 4 or (n >= 3 and n >= min(len(a), len(b)) - 1)
+    short, long_ = sorted((a, b), key=len)
+    stem = short[:-1] if short[-1] in "ey" else short
+    return len(stem) >= 3 and long_.startswith(stem)
 
 
 def _lemma_set(word: str) -> frozenset[str]:

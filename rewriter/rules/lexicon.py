@@ -498,7 +498,8 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> tuple[str, st
         tok = doc[i + k] if i + k < j else None
         if tok is None:
             break
-        if tok.lower_ != word:
+        # a past form spelled like the base ("has cast", "they set") is inflected too
+        if tok.lower_ != word or (tok.tag_ in ("VBD", "VBN") and tags_of_form(word, tok.lower_)):
             inflected.append((k, tok, word))
     rwords = choice.split(" ")
     if not inflected:

@@ -298,10 +298,13 @@ class StructureChecker:
             det = tok.doc[left]
             if det.lower_ not in ("a", "an", "another", "one"):
                 return False
-            if lemma in TAIL_NOUNS:
-                return True
-            if lemma in TAIL_NOUNS_WITH_CLAUSE:
-                return any(c.dep_ == "relcl" and c.lemma_.lower() in EMPTY_VERBS for c in tok.children)
+            clauses = [c for c in tok.children if c.dep_ in ("relcl", "acl")]
+            if lemma in TAIL_NOUNS and not clauses:
+                return True  # "a testament to careful management", "a milestone for the club"
+            if lemma in TAIL_NOUNS | TAIL_NOUNS_WITH_CLAUSE and clauses:
+                # "a move that underscores ...": the clause only comments; "an affirmation taken up by
+                # the council" reports something
+                return all(c.lemma_.lower() in EMPTY_VERBS for c in clauses)
         return False
 
     # --- SEN001 ----------------------------------------------------------------------------------
