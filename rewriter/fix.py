@@ -309,8 +309,9 @@ def guard_edit(document: Document, edit: Edit) -> str | None:
             break
     removed = document.text[edit.start : edit.end]
     for m in _NUMBER.finditer(removed):
-        if m.group() not in edit.replacement:
-            return f"would remove the number '{m.group()}'"
+        number = m.group().rstrip(",.:-")
+        if number not in edit.replacement:
+            return f"would remove the number '{number}'"
     return None
 
 

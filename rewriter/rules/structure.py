@@ -130,6 +130,7 @@ SPEECH_VERBS = frozenset({
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 _PRONOUNS = {"he": "He", "she": "She", "they": "They", "we": "We", "it": "It", "i": "I", "you": "You"}
+_RELATIVES = frozenset({"who", "whose", "whom", "which", "that", "where"})
 _CONNECTIVES = {"and": "", "but": "But ", "yet": "Yet ", "so": "So "}
 
 
@@ -311,7 +312,8 @@ class StructureChecker:
 
     def _split(self, text: str, base: int, sent: Any) -> Finding | None:
         total = _words(sent)
-        options: list[tuple[int, int, str, str]] = []  # (seam token index, end token index, replacement, how)
+        # (words before, words after, start, end, replacement, how), offsets into the block's text
+        options: list[tuple[int, int, int, int, str, str]] = []
         doc = sent.doc
         root = sent.root
         for tok in sent:
@@ -321,12 +323,16 @@ class StructureChecker:
                    or self._at_relative(tok, sent) or self._at_participle(tok, sent, root)
                    or self._at_apposition(tok, sent, root))
             if opt is not None:
-                options.append(opt)
-        best: tuple[float, tuple[int, int, str, str]] | None = None
+                seam, upto, replacement, how = opt
+                left = _words(doc[sent.start : seam])
+                right = total - left - (1 if not doc[seam].is_punct else 0)
+                options.append((left, right, doc[seam].idx, doc[upto].idx + len(doc[upto].text), replacement, how))
+            mid = self._mid_relative(text, base, tok, sent, root)
+            if mid is not None:
+                options.append(mid)
+        best: tuple[float, tuple[int, int, int, int, str, str]] | None = None
         for opt in options:
-            seam = opt[0]
-            left = _words(doc[sent.start : seam])
-            right = total - left - (1 if not doc[seam].is_punct else 0)
+            left, right = opt[0], opt[1]
             if left < MIN_PART_WORDS or right < MIN_PART_WORDS - 1:
                 continue
             score = abs(left - total / 2)
@@ -334,12 +340,14 @@ class StructureChecker:
                 best = (score, opt)
         if best is None:
             return None
-        seam, upto, replacement, how = best[1]
-        start = base + doc[seam].idx
+        _, _, lo, hi, replacement, how = best[1]
+        start = base + lo
         while start > 0 and text[start - 1] in " \t":
             start -= 1
-        end = base + doc[upto].idx + len(doc[upto].text)
-        observed = text[base + doc[seam].idx : end]
+        end = base + hi
+        observed = text[base + lo : end]
+        if len(observed) > 40:
+            observed = observed[:37].rsplit(" ", 1)[0] + " ..."
         edit = Edit(start, end, replacement)
         return Finding(SPLIT.code, SPLIT.name, SPLIT.category, SPLIT.severity, base + sent.start_char,
                        base + sent.end_char,
@@ -364,7 +372,9 @@ class StructureChecker:
         if _reported(tok.head):
             return None
         nxt = self._next_word(sent.doc, tok.i)
-        if nxt is None or not nxt.is_alpha:
+        if nxt is not None and nxt.lower_ == "and":  # "; and the ..." -> ". The ..."
+            nxt = self._next_word(sent.doc, nxt.i)
+        if nxt is None or not nxt.is_alpha or nxt.lower_ in _RELATIVES:
             return None
         return tok.i, nxt.i, ". " + _capitalised(nxt.text), "at the semicolon"
 
@@ -384,8 +394,8 @@ class StructureChecker:
         if subject.i < tok.i:
             return None
         nxt = self._next_word(sent.doc, tok.i)
-        if nxt is None or not nxt.is_alpha:
-            return None
+        if nxt is None or not nxt.is_alpha or nxt.lower_ in _RELATIVES:
+            return None  # ", and whose ..." continues a relative clause
         lead = _CONNECTIVES[tok.lower_]
         word = nxt.text if lead else _capitalised(nxt.text)
         return comma.i, nxt.i, ". " + lead + word, f"at ', {tok.lower_}'"
@@ -433,6 +443,60 @@ class StructureChecker:
                 return None
             pronoun = ent[-1].text
         return comma.i, tok.i, ". " + pronoun, f"before ', {tok.lower_}'"
+
+    def _mid_relative(self, text: str, base: int, tok: Any, sent: Any,
+                      root: Any) -> tuple[int, int, int, int, str, str] | None:
+        """A "who"/"which" clause set off by commas after the subject moves out to a sentence of its
+        own, after the main one (Siddharthan): "Pierre Joliot, who was named after Pierre Curie, is
+        a biochemist." -> "Pierre Joliot is a biochemist. Joliot was named after Pierre Curie." One
+        edit, from the first comma to the end of the sentence's last word."""
+        if tok.lower_ not in ("which", "who") or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = tok.head
+        antecedent = clause.head
+        if clause.dep_ != "relcl" or antecedent.dep_ not in ("nsubj", "nsubjpass") or antecedent.head.i != root.i:
+            return None
+        doc = sent.doc
+        comma = _prev(doc, tok.i)
+        if comma is None or comma.text != "," or (comma.i != antecedent.i + 1 and not (
+                antecedent.ent_iob_ and doc[comma.i - 1].ent_iob_ == "I")):
+            return None
+        right_edge = max(t.i for t in clause.subtree)
+        if min(t.i for t in clause.subtree) != tok.i or right_edge + 2 >= sent.end:
+            return None
+        closing = doc[right_edge + 1]
+        if closing.text != "," or root.i <= closing.i:
+            return None
+        last = _last_word(sent)
+        if last.i <= closing.i + 1 or _reported(clause):
+            return None
+        if antecedent.ent_type_ == "PERSON":
+            ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
+            if ent is None or tok.lower_ != "who":
+                return None
+            subject = ent[-1].text if len(ent) >= 2 else ent.text
+        elif tok.lower_ == "which" and antecedent.pos_ == "NOUN":
+            subject = "They" if antecedent.tag_ == "NNS" else "It"
+            if (subject == "They" and clause.tag_ == "VBZ") or (subject == "It" and clause.tag_ == "VBP"):
+                return None
+        elif tok.lower_ == "which" and antecedent.pos_ == "PROPN" and antecedent.ent_type_ in ("ORG", "GPE", "FAC"):
+            subject = "It"
+        else:
+            return None
+        after = doc[closing.i + 1]
+        if after.i != root.i and not (after.head.i == root.i and after.dep_ in ("aux", "auxpass", "neg", "advmod")):
+            return None  # what follows the clause must be the main verb ("..., D. C., for 13 months spoke")
+        if any(t.text in (",", ";", "(", ")") for t in doc[tok.i : closing.i]):
+            return None  # an aside with commas of its own: where it ends is a guess
+        rest = text[base + doc[closing.i + 1].idx : base + last.idx + len(last.text)]
+        aside = text[base + doc[tok.i + 1].idx : base + closing.idx].strip()
+        if not aside or "\n" in rest or "\n" in aside:
+            return None
+        main_words = _words(doc[sent.start : comma.i]) + _words(doc[closing.i + 1 : sent.end])
+        aside_words = _words(doc[tok.i + 1 : closing.i]) + 1
+        replacement = f" {rest}. {subject} {aside}"
+        return (main_words, aside_words, comma.idx, last.idx + len(last.text), replacement,
+                f"by moving ', {tok.lower_} {aside.split()[0]} ...' to a sentence of its own")
 
     def _at_apposition(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
         """A closing noun phrase that names the event ("..., an adjustment driven by ...") becomes
