@@ -255,7 +255,14 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _load_file(path: Path, explicit: bool = False) -> Config | None:
+    import os
+    import stat
+
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):  # a FIFO would block, /dev/zero would never end
+            what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+            raise ConfigError(f"{path}: cannot read config file ({what})")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
