@@ -378,3 +378,13 @@ def test_empty_stdin_is_an_input_error_like_an_empty_file(
     assert err.strip().splitlines() == ["rewriter: error: <stdin>: empty; nothing to check"]
     monkeypatch.setattr(sys, "stdin", _Stdin(b" \n\n"))
     assert run(["check"], capsys)[0] == 2
+
+
+def test_select_typo_is_an_error_not_zero_findings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "story.md").write_text(FLAGGED, encoding="utf-8")
+    code, out, err = run(["check", "--select", "IFN", "story.md"], capsys)
+    assert code == 2 and out == ""
+    assert err.strip() == "rewriter: error: --select: unknown rule code 'IFN'; did you mean 'INF'?"
+    code, _, err = run(["check", "--ignore", "TSTX", "story.md"], capsys)
+    assert code == 2 and "'TSTX'" in err and "did you mean 'TST" in err
+    assert run(["check", "--select", "TST0", "story.md"], capsys)[0] == 1  # a house prefix is real
