@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -12,6 +13,7 @@ from typing import Any
 from rewriter.markup import CODE, COMMENT, QUOTE, TAG, URL, Block, Region, find_blocks, find_quotes, find_regions
 
 _MASKED = frozenset({CODE, COMMENT, TAG, URL})
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 
 _CACHE_SIZE = 512  # paragraphs per pipeline
@@ -74,6 +76,7 @@ class Document:
     quotes: list[Region] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     docs: list[Any] = field(default_factory=list)  # spaCy Doc per block
+    _masked: tuple[Any, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<stdin>") -> Document:
@@ -108,16 +111,29 @@ class Document:
         """The block's text as the parser sees it: inline markup that is not prose (HTML tags and
         comments, URLs, code spans) blanked to spaces of the same length, so that offsets hold and a
         word next to markup ("<b>word</b>", "[word](url)") stays a token of its own."""
-        text = self.text[block.start : block.end]
-        masks = [r for r in self.regions if r.kind in _MASKED and r.start < block.end and block.start < r.end]
-        if not masks:
-            return text
-        chars = list(text)
-        for r in masks:
-            for k in range(max(r.start, block.start) - block.start, min(r.end, block.end) - block.start):
-                if chars[k] not in "\r\n":
-                    chars[k] = " "
-        return "".join(chars)
+        return self._masked_text()[block.start : block.end]
+
+    def _masked_text(self) -> str:
+        """The whole text with every masked region blanked, built once (not once per block)."""
+        key = (id(self.regions), len(self.regions), len(self.text))
+        if self._masked is not None and self._masked[0] == key:
+            return self._masked[1]
+        spans: list[list[int]] = []
+        for r in sorted((r for r in self.regions if r.kind in _MASKED), key=lambda r: r.start):
+            if spans and r.start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], r.end)
+            else:
+                spans.append([r.start, r.end])
+        pieces = []
+        at = 0
+        for start, end in spans:
+            pieces.append(self.text[at:start])
+            pieces.append(_NOT_NEWLINE.sub(" ", self.text[start:end]))
+            at = end
+        pieces.append(self.text[at:])
+        masked = "".join(pieces)
+        self._masked = (key, masked)
+        return masked
 
     def block_docs(self) -> Iterator[tuple[Block, Any]]:
         return zip(self.blocks, self.docs, strict=False)  # no docs before parse()
