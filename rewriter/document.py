@@ -92,7 +92,12 @@ class Document:
         cache = _parse_cache(nlp)
         with _CACHE_LOCK:
             missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        parsed = dict(zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True))
+        limit = max(100, min(PIECE_CHARS, int(getattr(nlp, "max_length", PIECE_CHARS))))
+        short = [t for t in missing if len(t) <= limit]
+        parsed = dict(zip(short, nlp.pipe(short, batch_size=batch_size), strict=True))
+        for t in missing:
+            if len(t) > limit:  # spaCy refuses a text over max_length: parse it in pieces, joined
+                parsed[t] = _parse_in_pieces(nlp, t, limit, batch_size)
         with _CACHE_LOCK:
             docs = []
             for t in texts:
@@ -157,6 +162,45 @@ class Document:
 
     def in_protected(self, start: int, end: int, include_quotes: bool = True) -> bool:
         return overlaps_any(start, end, self.protected(include_quotes))
+
+
+# A block longer than this (a file of short lines with no blank line, a pasted table) is parsed
+# in pieces cut at line, then sentence, then word boundaries, and the pieces joined into one Doc:
+# its text is the block's text exactly, so token offsets into the block hold.
+PIECE_CHARS = 50_000
+_CUTS = (re.compile(r"\n"), re.compile(r"[.!?][\"'\u201d\u2019)\]]*[ \t]+"), re.compile(r"\s"))
+
+
+def split_pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back to it exactly,
+    each ending at the last line break, else sentence end, else space within the limit."""
+    pieces = []
+    at = 0
+    n = len(text)
+    while n - at > limit:
+        window = text[at : at + limit]
+        cut = 0
+        for rx in _CUTS:
+            ends = [m.end() for m in rx.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut <= 0:
+            cut = limit  # one unbroken run of characters: cut it anyway, offsets still hold
+        pieces.append(text[at : at + cut])
+        at += cut
+    pieces.append(text[at:])
+    return pieces
+
+
+def _parse_in_pieces(nlp: Any, text: str, limit: int, batch_size: int) -> Any:
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(split_pieces(text, limit), batch_size=batch_size))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - from_docs keeps the text; offsets depend on it
+        raise AssertionError("pieces of a long block do not join back to it")
+    return doc
 
 
 def overlaps_any(start: int, end: int, regions: Sequence[Region]) -> bool:
