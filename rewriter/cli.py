@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rewriter.config import Config
     from rewriter.model import Report
+    from rewriter.textio import Source
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
@@ -166,10 +167,12 @@ def iter_paths(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[st
             yield raw
 
 
-def gather(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tuple[str, str, Config]], list[str]]:
-    """(path, text, config) for every input, and one-line errors for inputs that cannot be read."""
+def gather(args: argparse.Namespace, resolver: ConfigResolver,
+           sources: dict[str, Source] | None = None) -> tuple[list[tuple[str, str, Config]], list[str]]:
+    """(path, text, config) for every input, and one-line errors for inputs that cannot be read.
+    ``sources`` receives each input's Source (its encoding and BOM) by path."""
     from rewriter.config import is_excluded
-    from rewriter.textio import InputError, decode, read_source
+    from rewriter.textio import InputError, decode, read_limited, read_source
 
     items: list[tuple[str, str, Config]] = []
     errors: list[str] = []
@@ -178,10 +181,15 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tup
         if raw == "-":
             name = args.stdin_filename or "<stdin>"
             try:
-                src = decode(sys.stdin.buffer.read(), name)
+                src = decode(read_limited(sys.stdin.buffer, name), name)
             except InputError as exc:
                 errors.append(str(exc))
                 continue
+            if not src.text.strip():  # as for an empty file: an input error
+                errors.append(f"{name}: empty; nothing to check")
+                continue
+            if sources is not None:
+                sources[name] = src
             items.append((name, src.text, resolver.for_path(args.stdin_filename)))
             continue
         if not Path(raw).exists():
@@ -201,6 +209,8 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tup
             if not src.text.strip():
                 errors.append(f"{path}: empty file; nothing to check")
                 continue
+            if sources is not None:
+                sources[path] = src
             items.append((path, src.text, resolver.for_path(path)))
         if not found_any and Path(raw).is_dir():
             errors.append(f"{raw}: no drafts (.md, .markdown, .txt) in this folder")
@@ -263,13 +273,14 @@ def cmd_fix(args: argparse.Namespace) -> int:
     import difflib
 
     from rewriter.fix import rewrite
-    from rewriter.textio import InputError, encode, read_source, write_atomic
+    from rewriter.textio import InputError, ReadOnlyError, encode, read_source, writable, write_atomic
 
     if args.stdout and args.diff:
         print("rewriter: error: --stdout and --diff cannot be combined", file=sys.stderr)
         return 2
     resolver = ConfigResolver(args)
-    items, errors = gather(args, resolver)
+    sources: dict[str, Source] = {}
+    items, errors = gather(args, resolver, sources)
     if args.stdout and len(items) + len(errors) > 1:
         print("rewriter: error: --stdout takes one path (or stdin)", file=sys.stderr)
         return 2
@@ -277,7 +288,11 @@ def cmd_fix(args: argparse.Namespace) -> int:
     changed_any = False
     seen_notes: set[str] = set()
     failing = False
+    writes = not args.stdout and not args.diff and not to_stdin
     for path, text, config in items:
+        if writes and not writable(path):  # said before the work, not after
+            errors.append(f"{path}: read-only file, not fixed")
+            continue
         unsafe = args.unsafe_fixes or config.unsafe_fixes
         result = rewrite(text, unsafe=unsafe, config=config, path=path)
         for note in result.report.notes if result.report is not None else ():
@@ -288,7 +303,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
         if any(f.severity >= config.fail_on for f in remaining):
             failing = True
         if args.stdout or (to_stdin and not args.diff):
-            sys.stdout.write(result.text)
+            _write_stdout(result.text, sources.get(path))
         elif args.diff:
             if result.changed:
                 sys.stdout.writelines(difflib.unified_diff(
@@ -301,8 +316,14 @@ def cmd_fix(args: argparse.Namespace) -> int:
                     errors.append(f"{path}: changed on disk while fixing; not written")
                     continue
                 write_atomic(path, encode(source, result.text))
-            except (InputError, OSError) as exc:
+            except ReadOnlyError as exc:
+                errors.append(str(exc))
+                continue
+            except InputError as exc:
                 errors.append(f"{path}: cannot write ({exc})")
+                continue
+            except OSError as exc:
+                errors.append(f"{path}: cannot write ({exc.strerror or exc})")
                 continue
         if result.changed:
             changed_any = True
@@ -322,6 +343,19 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if failing and not args.exit_zero:
         return 1
     return 0
+
+
+def _write_stdout(text: str, source: Source | None) -> None:
+    """The rewritten text in the input's own encoding and byte-order mark (UTF-16 stays UTF-16)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if source is None or buffer is None or (source.encoding == "utf-8" and not source.bom):
+        sys.stdout.write(text)
+        return
+    from rewriter.textio import encode
+
+    sys.stdout.flush()
+    buffer.write(encode(source, text))
+    buffer.flush()
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -188,7 +189,43 @@ def from_mapping(table: Mapping[str, Any], source: str = "<config>", base: Confi
                                   f"no such lexicon file '{p}' (looked for {full})")
             resolved.append(str(full))
         config = config.replace(extra_lexicons=tuple(resolved))
+    _check_codes(config, changes, source, text, section)
     return config
+
+
+_CODE_KEYS = (("select", "select"), ("ignore", "ignore"), ("extend-select", "extend_select"))
+
+
+def _check_codes(config: Config, changes: dict[str, Any], source: str, text: str | None,
+                 section: str | None) -> None:
+    """A code or prefix in select / ignore / extend-select / per-file-ignores that no rule has is
+    an error naming it (a typo in ``select`` would otherwise switch every rule off)."""
+    keyed: list[tuple[str, str, tuple[str, ...]]] = [
+        (key, key, changes[name]) for key, name in _CODE_KEYS if name in changes]
+    for glob, codes in changes.get("per_file_ignores", ()):
+        keyed.append(("per-file-ignores", f"per-file-ignores \"{glob}\"", codes))
+    if not keyed:
+        return
+    from rewriter.rules.lexicon import LexiconError
+
+    try:
+        from rewriter.rules import all_rules
+
+        known = sorted(r.code for r in all_rules(config.extra_lexicons))
+    except LexiconError:  # a broken house lexicon is reported, with its line, when the rules load
+        return
+    for key, label, codes in keyed:
+        for code in codes:
+            if code == "ALL" or any(k.startswith(code) for k in known):
+                continue
+            where = (f"--{key}" if source == "<cli>"
+                     else f"{_where(source, text, key, section)}: '{label}'")
+            families = sorted({code_family(k) for k in known})
+            same = [k for k in known if code_family(k) == code_family(code)]  # WRD002 -> WRD001, not RD002
+            hint = (difflib.get_close_matches(code, same, n=1, cutoff=0.0) if same
+                    else difflib.get_close_matches(code, families + known, n=1, cutoff=0.5))
+            raise ConfigError(f"{where}: unknown rule code '{code}'"
+                              + (f"; did you mean '{hint[0]}'?" if hint else f" (families: {', '.join(families)})"))
 
 
 _TABLE_HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(?:#.*)?$")
@@ -217,8 +254,6 @@ def _where(source: str, text: str | None, key: str, section: str | None = None) 
 
 
 def _close(key: str) -> str | None:
-    import difflib
-
     found = difflib.get_close_matches(key, [*_KEYS, "readability"], n=1)
     return found[0] if found else None
 
@@ -255,7 +290,14 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _load_file(path: Path, explicit: bool = False) -> Config | None:
+    import os
+    import stat
+
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):  # a FIFO would block, /dev/zero would never end
+            what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+            raise ConfigError(f"{path}: cannot read config file ({what})")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None

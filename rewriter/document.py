@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -12,6 +13,7 @@ from typing import Any
 from rewriter.markup import CODE, COMMENT, QUOTE, TAG, URL, Block, Region, find_blocks, find_quotes, find_regions
 
 _MASKED = frozenset({CODE, COMMENT, TAG, URL})
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 
 _CACHE_SIZE = 512  # paragraphs per pipeline
@@ -74,6 +76,7 @@ class Document:
     quotes: list[Region] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     docs: list[Any] = field(default_factory=list)  # spaCy Doc per block
+    _masked: tuple[Any, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<stdin>") -> Document:
@@ -89,7 +92,12 @@ class Document:
         cache = _parse_cache(nlp)
         with _CACHE_LOCK:
             missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        parsed = dict(zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True))
+        limit = max(100, min(PIECE_CHARS, int(getattr(nlp, "max_length", PIECE_CHARS))))
+        short = [t for t in missing if len(t) <= limit]
+        parsed = dict(zip(short, nlp.pipe(short, batch_size=batch_size), strict=True))
+        for t in missing:
+            if len(t) > limit:  # spaCy refuses a text over max_length: parse it in pieces, joined
+                parsed[t] = _parse_in_pieces(nlp, t, limit, batch_size)
         with _CACHE_LOCK:
             docs = []
             for t in texts:
@@ -108,16 +116,29 @@ class Document:
         """The block's text as the parser sees it: inline markup that is not prose (HTML tags and
         comments, URLs, code spans) blanked to spaces of the same length, so that offsets hold and a
         word next to markup ("<b>word</b>", "[word](url)") stays a token of its own."""
-        text = self.text[block.start : block.end]
-        masks = [r for r in self.regions if r.kind in _MASKED and r.start < block.end and block.start < r.end]
-        if not masks:
-            return text
-        chars = list(text)
-        for r in masks:
-            for k in range(max(r.start, block.start) - block.start, min(r.end, block.end) - block.start):
-                if chars[k] not in "\r\n":
-                    chars[k] = " "
-        return "".join(chars)
+        return self._masked_text()[block.start : block.end]
+
+    def _masked_text(self) -> str:
+        """The whole text with every masked region blanked, built once (not once per block)."""
+        key = (id(self.regions), len(self.regions), len(self.text))
+        if self._masked is not None and self._masked[0] == key:
+            return self._masked[1]
+        spans: list[list[int]] = []
+        for r in sorted((r for r in self.regions if r.kind in _MASKED), key=lambda r: r.start):
+            if spans and r.start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], r.end)
+            else:
+                spans.append([r.start, r.end])
+        pieces = []
+        at = 0
+        for start, end in spans:
+            pieces.append(self.text[at:start])
+            pieces.append(_NOT_NEWLINE.sub(" ", self.text[start:end]))
+            at = end
+        pieces.append(self.text[at:])
+        masked = "".join(pieces)
+        self._masked = (key, masked)
+        return masked
 
     def block_docs(self) -> Iterator[tuple[Block, Any]]:
         return zip(self.blocks, self.docs, strict=False)  # no docs before parse()
@@ -141,6 +162,45 @@ class Document:
 
     def in_protected(self, start: int, end: int, include_quotes: bool = True) -> bool:
         return overlaps_any(start, end, self.protected(include_quotes))
+
+
+# A block longer than this (a file of short lines with no blank line, a pasted table) is parsed
+# in pieces cut at line, then sentence, then word boundaries, and the pieces joined into one Doc:
+# its text is the block's text exactly, so token offsets into the block hold.
+PIECE_CHARS = 50_000
+_CUTS = (re.compile(r"\n"), re.compile(r"[.!?][\"'\u201d\u2019)\]]*[ \t]+"), re.compile(r"\s"))
+
+
+def split_pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back to it exactly,
+    each ending at the last line break, else sentence end, else space within the limit."""
+    pieces = []
+    at = 0
+    n = len(text)
+    while n - at > limit:
+        window = text[at : at + limit]
+        cut = 0
+        for rx in _CUTS:
+            ends = [m.end() for m in rx.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut <= 0:
+            cut = limit  # one unbroken run of characters: cut it anyway, offsets still hold
+        pieces.append(text[at : at + cut])
+        at += cut
+    pieces.append(text[at:])
+    return pieces
+
+
+def _parse_in_pieces(nlp: Any, text: str, limit: int, batch_size: int) -> Any:
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(split_pieces(text, limit), batch_size=batch_size))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - from_docs keeps the text; offsets depend on it
+        raise AssertionError("pieces of a long block do not join back to it")
+    return doc
 
 
 def overlaps_any(start: int, end: int, regions: Sequence[Region]) -> bool:

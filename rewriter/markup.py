@@ -6,6 +6,7 @@ inline code, HTML comments and tags, URLs, blockquotes and direct quotations.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -37,13 +38,30 @@ class Block:
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-# a code span never crosses a blank line (CommonMark), so a stray backtick cannot swallow paragraphs
-_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\r?\n).)+?(?<!`)\1(?!`)", re.S)
-_URL = re.compile(
-    r"(?:\b(?:https?|ftp)://|\bwww\.|\bmailto:)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-)
-_LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+
+# Every pattern here runs in time linear in the text: a hostile draft (200,000 characters of "a.",
+# of backticks, of "](") must not take minutes. Where a plain regex would retry a long run from each
+# of its characters, the scan is written out below, giving the same matches as the pattern beside it.
+
+# Inline code, as the pattern ``(`+)(?!`)(?:(?!\n[ \t]*\r?\n).)+?(?<!`)\1(?!`)`` (re.S) would find it:
+# a run of backticks closed by the next run of the same length; a code span never crosses a blank
+# line (CommonMark), so a stray backtick cannot swallow paragraphs.
+_BACKTICKS = re.compile(r"`+")
+_PARAGRAPH_BREAK = re.compile(r"(?=\n[ \t]*\r?\n)")
+
+# URLs and e-mail addresses, as ``_URL_PATTERN`` would find them. The e-mail branch starts only
+# where a run of address characters starts (the lookbehind), so a run without "@" is read once.
+_URL_BRANCH = r"(?:\b(?:https?|ftp)://|\bwww\.|\bmailto:)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]"
+_MAIL_TAIL = r"@[\w-]+(?:\.[\w-]+)+\b"
+_URL_PATTERN = re.compile(_URL_BRANCH + r"|\b[\w.+-]+" + _MAIL_TAIL)  # anchored use only: one start
+_URL = re.compile(_URL_BRANCH + r"|(?<![\w.+-])[.+-]*(?P<mail>\b[\w.+-]+" + _MAIL_TAIL + ")")
+_MAIL_CHAR = re.compile(r"[\w.+-]")
+_BOUNDARY = re.compile(r"\b")
+
+# Markdown link targets, as ``\]\(([^)\s]*)(?:\s+"[^"]*")?\)`` would find them.
+_LINK_OPEN = re.compile(r"\]\(")
+_TARGET_STOP = re.compile(r"[)\s]")
+_LINK_TITLE = re.compile(r"\s+\"[^\"]*\"\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 _BLANK = re.compile(r"^[ \t]*(?:\r\n|\r|\n)?$")
@@ -98,13 +116,102 @@ def find_regions(text: str) -> list[Region]:
             fence = None
     if fence is not None:
         regions.append(Region(fence_start, len(text), CODE))
-    for rx, kind in ((_HTML_COMMENT, COMMENT), (_INLINE_CODE, CODE), (_URL, URL), (_HTML_TAG, TAG)):
-        for m in rx.finditer(text):
-            regions.append(Region(m.start(), m.end(), kind))
-    for m in _LINK_TARGET.finditer(text):
-        regions.append(Region(m.start(1), m.end(1), URL))
+    for m in _HTML_COMMENT.finditer(text):
+        regions.append(Region(m.start(), m.end(), COMMENT))
+    regions.extend(Region(a, b, CODE) for a, b in code_spans(text))
+    regions.extend(Region(a, b, URL) for a, b in url_spans(text))
+    for m in _HTML_TAG.finditer(text):
+        regions.append(Region(m.start(), m.end(), TAG))
+    regions.extend(Region(a, b, URL) for a, b in link_targets(text))
     regions.sort(key=lambda r: (r.start, -r.end))
     return regions
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code spans ``(start, end)``: from a backtick (the rest of its run, k backticks long) to
+    the next run of exactly k backticks before a blank line. Runs are indexed by length, so each
+    candidate costs a lookup, not a scan to the end of the paragraph."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    if len(runs) < 2:
+        return []
+    by_length: dict[int, list[int]] = {}
+    for a, b in runs:
+        by_length.setdefault(b - a, []).append(a)
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    out: list[tuple[int, int]] = []
+    resume = 0
+    for a, b in runs:
+        if b <= resume:
+            continue
+        limit_at = bisect.bisect_left(breaks, b)
+        limit = breaks[limit_at] if limit_at < len(breaks) else len(text)
+        for p in range(max(a, resume), b):
+            k = b - p
+            starts = by_length.get(k)
+            if not starts:
+                continue
+            i = bisect.bisect_right(starts, b)
+            if i < len(starts) and starts[i] < limit:
+                out.append((p, starts[i] + k))
+                resume = starts[i] + k
+                break
+    return out
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses ``(start, end)``, as ``_URL_PATTERN.finditer`` gives them."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m: re.Match[str] | None = None
+        if pos and _MAIL_CHAR.match(text, pos - 1) and _MAIL_CHAR.match(text, pos):
+            # resumed inside a run of address characters, which the lookbehind of _URL skips: the
+            # pattern could still start an address at the run's next word boundary
+            q = pos
+            while q < n and _MAIL_CHAR.match(text, q) and not _BOUNDARY.match(text, q):
+                q += 1
+            if q < n and _MAIL_CHAR.match(text, q):
+                m = _URL_PATTERN.match(text, q)
+        if m is None:
+            m = _URL.search(text, pos)
+        if m is None:
+            break
+        start = m.start("mail") if m.lastgroup == "mail" else m.start()
+        out.append((start, m.end()))
+        pos = m.end()
+    return out
+
+
+def link_targets(text: str) -> list[tuple[int, int]]:
+    """The targets of Markdown links ``](target)`` / ``](target "title")``. A target runs to the
+    first ``)`` or space, so every "](" before that stop shares it: found once, not once per "]("."""
+    out: list[tuple[int, int]] = []
+    resume = 0
+    stop = -1
+    title_at = -1
+    title_end: int | None = None
+    for m in _LINK_OPEN.finditer(text):
+        if m.start() < resume:
+            continue
+        t0 = m.end()
+        if stop < t0:
+            found = _TARGET_STOP.search(text, t0)
+            stop = found.start() if found else len(text)
+        if stop < len(text) and text[stop] == ")":
+            end: int | None = stop + 1
+        elif stop < len(text):
+            if title_at != stop:
+                title_at = stop
+                tm = _LINK_TITLE.match(text, stop)
+                title_end = tm.end() if tm else None
+            end = title_end
+        else:
+            end = None
+        if end is not None:
+            out.append((t0, stop))
+            resume = end
+    return out
 
 
 _OPEN_DOUBLE = "\u201c"
@@ -185,11 +292,25 @@ def find_blocks(text: str, regions: list[Region]) -> list[Block]:
             groups.append(current)
             current = []
 
+    # lines come in text order: walk the (merged) skipped spans and the comments alongside them
+    # instead of testing every region for every line
+    spans: list[list[int]] = []
+    for r in sorted(skip, key=lambda r: r.start):
+        if spans and r.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], r.end)
+        else:
+            spans.append([r.start, r.end])
+    comments.sort(key=lambda r: r.start)
+    si = ci = 0
     for start, end, line in lines:
-        if any(r.start <= start < r.end for r in skip) or _THEMATIC.match(line):
+        while si < len(spans) and spans[si][1] <= start:
+            si += 1
+        if (si < len(spans) and spans[si][0] <= start) or _THEMATIC.match(line):
             flush()
             continue
-        if any(r.start <= start and end <= r.end for r in comments):
+        while ci + 1 < len(comments) and comments[ci + 1].start <= start:
+            ci += 1  # comments never overlap: the last one opened by this line is the only candidate
+        if comments and comments[ci].start <= start and end <= comments[ci].end:
             flush()
             continue
         if not line.strip():

@@ -343,3 +343,48 @@ def test_explicit_config_option(isolated_cwd: Path, capsys: pytest.CaptureFixtur
     assert code == 1 and "TST001" in out
     code, _, err = run(["check", "--config", "nowhere.toml", "story.md"], capsys)
     assert code == 2 and "nowhere.toml" in err
+
+
+# --- hostile input -------------------------------------------------------------------------------
+
+
+def test_fifo_and_device_are_one_line_errors_and_others_are_checked(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    os.mkfifo(project / "pipe.md")  # no writer: opening it would hang the run
+    (project / "good.md").write_text(FLAGGED, encoding="utf-8")
+    code, out, err = run(["check", "--format", "concise", "pipe.md", "/dev/zero", "good.md"], capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 2, err
+    assert "pipe.md: not a regular file" in lines[0]
+    assert "/dev/zero: not a regular file" in lines[1]
+    assert [line.split(":")[0] for line in out.splitlines()] == ["good.md"]
+
+
+def test_config_that_is_a_device_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "good.md").write_text(FLAGGED, encoding="utf-8")
+    code, _, err = run(["check", "--config", "/dev/zero", "good.md"], capsys)
+    assert code == 2
+    assert "/dev/zero" in err and "not a regular file" in err and "internal error" not in err
+
+
+def test_empty_stdin_is_an_input_error_like_an_empty_file(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(b""))
+    code, _, err = run(["check", "-"], capsys)
+    assert code == 2
+    assert err.strip().splitlines() == ["rewriter: error: <stdin>: empty; nothing to check"]
+    monkeypatch.setattr(sys, "stdin", _Stdin(b" \n\n"))
+    assert run(["check"], capsys)[0] == 2
+
+
+def test_select_typo_is_an_error_not_zero_findings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "story.md").write_text(FLAGGED, encoding="utf-8")
+    code, out, err = run(["check", "--select", "IFN", "story.md"], capsys)
+    assert code == 2 and out == ""
+    assert err.strip() == "rewriter: error: --select: unknown rule code 'IFN'; did you mean 'INF'?"
+    code, _, err = run(["check", "--ignore", "TSTX", "story.md"], capsys)
+    assert code == 2 and "'TSTX'" in err and "did you mean 'TST" in err
+    assert run(["check", "--select", "TST0", "story.md"], capsys)[0] == 1  # a house prefix is real

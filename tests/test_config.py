@@ -246,3 +246,55 @@ def test_allow_list_silences_a_word(house_lexicon: Path) -> None:
     assert len(analyze(text, base).findings) == 2
     allowed = analyze(text, base.replace(allow=("Zorblax",)))
     assert [text[f.start : f.end] for f in allowed.findings] == ["harbinger"]
+
+
+# --- unknown codes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "hint"),
+    [
+        ('select = ["IFN"]', "IFN", "INF"),
+        ('ignore = ["RD", "PAS002"]', "PAS002", "PAS001"),
+        ('extend-select = ["HDG9"]', "HDG9", "HDG00"),
+        ('ignore = ["WRD002"]', "WRD002", "WRD001"),
+    ],
+)
+def test_unknown_code_in_config_is_an_error_with_a_hint(tmp_path: Path, line: str, code: str, hint: str) -> None:
+    cfg = write(tmp_path / ".rewriter.toml", f"# house settings\n{line}\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(cfg)
+    msg = str(err.value)
+    assert msg.startswith(f"{cfg}:2"), msg
+    assert f"unknown rule code '{code}'" in msg and f"did you mean '{hint}" in msg
+
+
+def test_unknown_code_in_per_file_ignores_names_the_glob(tmp_path: Path) -> None:
+    cfg = write(tmp_path / ".rewriter.toml", 'target-grade = 9\n[per-file-ignores]\n"opinion/*.md" = ["HGD"]\n')
+    with pytest.raises(ConfigError) as err:
+        load_config(cfg)
+    msg = str(err.value)
+    assert msg.startswith(f"{cfg}:2") and "opinion/*.md" in msg and "'HGD'" in msg and "'HDG'" in msg
+
+
+def test_unknown_code_on_the_command_line() -> None:
+    with pytest.raises(ConfigError, match=r"^--select: unknown rule code 'IFN'; did you mean 'INF'\?$"):
+        from_mapping({"select": ["IFN"]}, "<cli>")
+
+
+@pytest.mark.parametrize("codes", [["ALL"], ["INF"], ["INF0"], ["RD00"], ["RD001"], ["RW"], ["RW100"], ["GRM"]])
+def test_real_codes_and_prefixes_are_accepted(codes: list[str]) -> None:
+    assert from_mapping({"select": codes, "ignore": codes, "extend-select": codes,
+                         "per-file-ignores": {"*.md": codes}}).select == tuple(codes)
+
+
+def test_house_lexicon_codes_are_known(tmp_path: Path) -> None:
+    lex = write_house_lexicon(tmp_path)
+    cfg = write(tmp_path / ".rewriter.toml", f'select = ["TST", "INF"]\nextra-lexicons = ["{lex.name}"]\n')
+    assert load_config(cfg).select == ("TST", "INF")
+    bad = write(tmp_path / "other.toml", f'select = ["TSX"]\nextra-lexicons = ["{lex.name}"]\n')
+    with pytest.raises(ConfigError, match="did you mean 'TST'"):
+        load_config(bad)
+    without = write(tmp_path / "plain.toml", 'select = ["TST"]\n')
+    with pytest.raises(ConfigError, match="unknown rule code 'TST'"):
+        load_config(without)

@@ -184,3 +184,34 @@ def test_offsets_are_the_same_whatever_the_newlines(newline: str, house_config: 
 )
 def test_regressions_from_random_text(text: str) -> None:
     _check_offsets(text, Config(quotes="flag"))
+
+
+# --- long blocks parsed in pieces ----------------------------------------------------------------
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!\n\t\u201d"), max_size=400), st.integers(min_value=4, max_value=60))
+def test_split_pieces_join_back_and_respect_the_limit(text: str, limit: int) -> None:
+    from rewriter.document import split_pieces
+
+    pieces = split_pieces(text, limit)
+    assert "".join(pieces) == text
+    assert all(len(p) <= limit for p in pieces)
+
+
+def test_split_pieces_cuts_at_line_breaks_first() -> None:
+    from rewriter.document import split_pieces
+
+    text = "one line here.\nanother line. And more words\nlast"
+    assert split_pieces(text, 20)[0] == "one line here.\n"
+
+
+def test_a_block_over_the_piece_limit_keeps_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rewriter.document as document
+
+    monkeypatch.setattr(document, "PIECE_CHARS", 200)
+    line = "Officials will endeavour to facilitate the review.\n"
+    text = line * 12  # one block (no blank line) of 612 characters: parsed in pieces of 200
+    report = analyze(text)
+    hits = [f for f in report.findings if text[f.range.start : f.range.end].lower() == "endeavour"]
+    assert len(hits) == 12
+    assert {f.range.start % len(line) for f in hits} == {line.index("endeavour")}

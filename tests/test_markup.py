@@ -261,3 +261,66 @@ def test_find_quotes_uses_only_blocks() -> None:
     regions = find_regions(text)
     blocks = find_blocks(text, regions)
     assert [text[q.start : q.end] for q in find_quotes(text, blocks)] == ['"quoted"']
+
+
+# --- linear time: the scans give what the old (quadratic) patterns gave ---------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from rewriter.markup import code_spans, link_targets, url_spans  # noqa: E402
+
+_OLD_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\r?\n).)+?(?<!`)\1(?!`)", re.S)
+_OLD_URL = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.|\bmailto:)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
+_OLD_LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+
+
+def _spans(rx: re.Pattern[str], text: str, group: int = 0) -> list[tuple[int, int]]:
+    return [m.span(group) for m in rx.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="`a \n\t", max_size=40))
+def test_code_spans_equal_the_old_pattern(text: str) -> None:
+    assert code_spans(text) == _spans(_OLD_INLINE_CODE, text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", ".", "+", "-", "@", " ", "_", "é", "1", "www.", "http://", "mailto:",
+                                 ",", ")", "\n"]), max_size=24).map("".join))
+def test_url_spans_equal_the_old_pattern(text: str) -> None:
+    assert url_spans(text) == _spans(_OLD_URL, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["](", "]", "(", ")", "x", " ", "\n", '"', "\t"]), max_size=24).map("".join))
+def test_link_targets_equal_the_old_pattern(text: str) -> None:
+    assert link_targets(text) == _spans(_OLD_LINK_TARGET, text, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("a." * 100_000, URL, []),  # no "@": the old e-mail pattern re-read the run from every letter
+        ("a." * 100_000 + "a@desk.example.com", URL, ["a." * 100_000 + "a@desk.example.com"]),
+        ("a " + "`" * 200_000 + "a", CODE, []),  # unclosed runs of every length (not a fence: not first)
+        ("a " + "`" * 100_000 + "b" + "`" * 99_999 + " ``x``", CODE, ["`" * 99_999 + "b" + "`" * 99_999, "``x``"]),
+        ("](" * 100_000 + "x", URL, []),  # a link opener with no closing bracket
+        ("](" * 100_000 + "x)", URL, ["](" * 99_999 + "x"]),
+    ],
+)
+def test_hostile_markup_is_read_in_one_pass(text: str, kind: str, expected: list[str]) -> None:
+    # each of these took minutes with the old patterns; no timing here, the answer is the test
+    assert regions_of(text, kind) == expected
+
+
+def test_many_blockquote_lines_and_paragraphs() -> None:
+    text = "> a quoted line\nA lazy continuation.\n\nA paragraph of prose.\n\n" * 20_000
+    doc = Document.from_text(text)
+    assert len(doc.blocks) == 20_000
+    assert doc.prose_text(doc.blocks[-1]) == "A paragraph of prose."

@@ -184,6 +184,69 @@ def test_usage_errors(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(desk), "-o", str(desk.parent / "r.json"), "--jobs", "0"]) == 2
 
 
+def _no_analysis(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Record any batch run, so a test can say the output was checked before any file was analysed."""
+    from rewriter import batch
+
+    runs: list[object] = []
+    monkeypatch.setattr(batch, "run", lambda *a, **k: runs.append((a, k)))
+    return runs
+
+
+def test_output_that_is_a_directory_fails_first(desk: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    runs = _no_analysis(monkeypatch)
+    folder = desk.parent / "out.json"
+    folder.mkdir()
+    assert main(["report", str(desk), "-o", str(folder), "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{folder}: is a directory" in err and "internal error" not in err
+    assert runs == []
+
+
+def test_output_in_a_folder_that_cannot_be_written_fails_first(
+        desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    runs = _no_analysis(monkeypatch)
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:  # a read-only folder (even for root)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    out = desk.parent / "closed" / "r.md"
+    out.parent.mkdir(exist_ok=True)
+    assert main(["report", str(desk), "-o", str(out), "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write in folder" in err and "Permission denied" in err
+    assert "internal error" not in err and runs == []
+
+
+def test_jobs_are_capped_at_files_and_cores(desk: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from rewriter import batch
+
+    seen: list[int | None] = []
+
+    def fake_run(tasks: list[object], *, jobs: int | None = None, **kwargs: object) -> None:
+        seen.append(jobs)
+
+    monkeypatch.setattr(batch, "run", fake_run)
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    out = desk.parent / "jobs.json"
+    assert main(["report", str(desk / "a.md"), str(desk / "c.md"), str(desk / "b.txt"), "-o", str(out),
+                 "--jobs", "1000"]) == 0
+    assert seen == [2]
+    assert "rewriter: note: --jobs 1000 capped at 2 (3 files, 2 cores)" in capsys.readouterr().err
+    assert main(["report", str(desk / "a.md"), "-o", str(out), "--jobs", "8"]) == 0
+    assert seen[-1] == 1  # one file: one process
+    assert "--jobs 8 capped at 1 (1 file, 2 cores)" in capsys.readouterr().err
+    assert main(["report", str(desk / "a.md"), str(desk / "c.md"), "-o", str(out)]) == 0
+    assert seen[-1] == 2 and "note" not in capsys.readouterr().err  # the default needs no note
+    assert main(["report", str(desk / "a.md"), str(desk / "c.md"), "-o", str(out), "--jobs", "2"]) == 0
+    assert seen[-1] == 2 and "note" not in capsys.readouterr().err
+
+
 def test_a_missing_path_is_listed_and_the_rest_is_reported(desk: Path) -> None:
     out = desk.parent / "missing.json"
     assert main(["report", str(desk / "a.md"), str(desk / "nope.md"), "-o", str(out), "--jobs", "1"]) == 0

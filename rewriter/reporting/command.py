@@ -61,6 +61,43 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         raise
 
 
+def output_problem(path: str) -> str | None:
+    """Why the report cannot be written to ``path`` (a folder, a missing or closed folder), or None.
+    Probed with a real temporary file, so a read-only folder or file system is caught too."""
+    if path == "-":
+        return None
+    target = Path(path)
+    if target.is_dir():
+        return f"{path}: is a directory; name the report file (e.g. {target / 'report.html'})"
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        return f"{path}: folder {folder} does not exist"
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(folder))
+    except OSError as exc:
+        return f"{path}: cannot write in folder {folder} ({exc.strerror or exc})"
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return None
+
+
+def cap_jobs(requested: int | None, files: int) -> int:
+    """Worker processes for ``files`` drafts: no more than asked, than files, or than cores.
+    A request above that is capped with a note on stderr."""
+    from rewriter.batch import default_jobs
+
+    cores = default_jobs()
+    limit = max(1, min(cores, files))
+    if requested is None:
+        return limit
+    if requested > limit:
+        print(f"rewriter: note: --jobs {requested} capped at {limit} ({files:,} file{'s' if files != 1 else ''}, "
+              f"{cores} core{'s' if cores != 1 else ''})", file=sys.stderr)
+        return limit
+    return requested
+
+
 def iter_tasks(paths: list[str], resolver: Any, missing: list[dict[str, Any]]) -> Iterator[Task]:
     """One task per draft under ``paths``; unreadable arguments become error records in ``missing``."""
     from rewriter.batch import Task, error_record
@@ -107,9 +144,9 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
             import distributed  # noqa: F401
         except ImportError:
             return _fail("--scheduler needs Dask; install it with: pip install 'rewriter[dask]'")
-    out_dir = Path(args.output).resolve().parent
-    if not out_dir.is_dir():
-        return _fail(f"{args.output}: folder {out_dir} does not exist")
+    problem = output_problem(args.output)
+    if problem:  # before any file is analysed, not after
+        return _fail(problem)
 
     from rewriter import batch
     from rewriter.rules import families
@@ -121,12 +158,15 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
 
     missing: list[dict[str, Any]] = []
     tasks = list(iter_tasks(args.paths, resolver, missing))  # paths and configs only, not the texts
+    jobs = args.jobs
+    if not args.scheduler:
+        jobs = cap_jobs(args.jobs, len(tasks))
     result = batch.BatchResult()
     try:
         for record in missing:
             result.add(record)
         try:
-            batch.run(tasks, jobs=args.jobs, scheduler=args.scheduler, total=len(tasks), result=result)
+            batch.run(tasks, jobs=jobs, scheduler=args.scheduler, total=len(tasks), result=result)
         except (OSError, TimeoutError) as exc:
             if not args.scheduler:
                 raise
@@ -175,6 +215,10 @@ def run_compare(args: argparse.Namespace, resolver: Any) -> int:
         fmt = output_format(args.output) or ""
         if fmt not in ("md", "json", "html"):
             return _fail(f"{args.output}: --compare writes .md, .json or .html")
+    if args.output and args.output != "-":
+        problem = output_problem(args.output)
+        if problem:
+            return _fail(problem)
     old, new = args.compare
     try:
         c = compare_files(old, new, resolver.for_path(old), resolver.for_path(new))
@@ -191,4 +235,4 @@ def _version() -> str:
     return __version__
 
 
-__all__ = ["add_arguments", "iter_tasks", "open_output", "run_compare", "run_report"]
+__all__ = ["add_arguments", "cap_jobs", "iter_tasks", "open_output", "output_problem", "run_compare", "run_report"]
