@@ -34,6 +34,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The court issued a landmark ruling on Friday.",
             "The two firms inked a deal on Tuesday.",  # 'ink' the verb
             "Utilizing new trucks, crews cleared the snow.",  # inflected and sentence-initial
+            "The town has witnessed efforts to revive the market.",  # 'witness' the verb
         ],
         "pass": [
             "The storm was a sign of a long winter for the farm towns.",
@@ -56,6 +57,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The team will embark on a tour of six cities.",
             "The port plays a pivotal role in the regional economy.",
             "The museum offers a glimpse into life on the farm.",
+            "Firms must navigate the complex landscape of new rules.",
+            "The minister underscored that the plan was safe.",  # the phrase, not the word
         ],
         "pass": [
             "The new library shows the town's patience.",
@@ -72,6 +75,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "Due to the fact that the road flooded, buses ran late.",
             "At this point in time the mayor has no comment.",
             "Officials have not as yet named the driver.",
+            "The council raised fees in an effort to balance the budget.",  # issue 11 inventory
         ],
         "pass": [
             "The city raised fees to pay for the new bridge.",
@@ -87,6 +91,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The new rules will completely eliminate the backlog.",
             "The two unions agreed to join together next spring.",
             "The end result was a longer school day.",
+            "The mistake was blatantly obvious to the auditors.",
         ],
         "pass": [
             "The senator spoke about her history in the state house.",
@@ -102,6 +107,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The closure sent shockwaves through the town.",
             "Coaches called the new stadium a game-changer for the league.",
             "The deal was signed at the eleventh hour.",
+            "When the power failed, all hell broke loose in the station.",
         ],
         "pass": [
             "The ruling could allow similar lawsuits.",
@@ -116,6 +122,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "It is worth noting that the tax rate fell.",
             "Needless to say, the vote was close.",
             "In terms of cost, the plan is cheap.",
+            "I would argue that the new tax is unfair.",
         ],
         "pass": [
             "The tax rate fell.",
@@ -146,6 +153,28 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The board will decide on Friday.",
             "Police will investigate the fire.",
             "The decision surprised the staff.",
+        ],
+    },
+    # --- newsroom house style -----------------------------------------------------------------------
+    "NWS001": {
+        "flag": [
+            "The mayor stated that the pool would reopen in June.",
+            "The coach noted that two players were injured.",
+            "\"We ran out of money,\" the treasurer explained.",
+            "The fire chief emphasized that nobody was hurt.",
+            "About 40 individuals waited outside the clinic.",
+            "The crash occurred shortly after midnight.",
+            "The town will purchase three new snowplows.",
+            "The hall seats approximately 300 people.",
+        ],
+        "pass": [
+            "The mayor said that the pool would reopen in June.",
+            "The stated aim of the plan is to cut waiting times.",  # 'stated' the adjective
+            "As noted in the report, the pool needs a new roof.",
+            "The teacher will explain the rules to the class.",  # not attribution
+            "The town bought three new snowplows after the purchase was approved.",  # 'purchase' the noun
+            "Each individual on the list was called.",  # the singular, a person counted one by one
+            "The hall seats about 300 people.",
         ],
     },
     # --- passive voice --------------------------------------------------------------------------------
