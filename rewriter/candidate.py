@@ -36,6 +36,12 @@ STOPWORDS = frozenset({
     "over", "after", "before", "about", "up", "out", "more", "most", "such", "also", "only", "just", "very", "all",
     "any", "each", "both", "some", "other", "too", "off", "again", "said", "says", "say", "one", "two", "new",
 })
+# words that may stand near each other twice ("a plan and a map", "of the ... of the")
+_FUNCTION = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "their", "they", "he", "she", "his",
+    "her", "we", "our", "you", "i", "will", "would", "can", "could", "may", "not", "this", "that",
+})
 _DOUBLING_OK = frozenset({"that", "had", "is", "do", "very", "long", "far", "bye", "no", "so"})
 _QUANTIFIERS = frozenset({"many", "several", "few", "numerous", "various", "lots", "plenty", "countless", "some"})
 _AFTER_VERB_ONLY = frozenset({"hard", "fast", "late", "early", "well", "long"})
@@ -96,7 +102,10 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     outside = [t for t in sent if not (i <= t.i < j) and not t.is_punct and not t.is_space]
     for w in words:
         low = w.lower()
-        if low in STOPWORDS or len(low) < 4:
+        if len(low) < 4 or low in STOPWORDS:  # these clash only close by: "the new and new tool"
+            near = [t for t in outside if abs(t.i - i) <= 3 or abs(t.i - (j - 1)) <= 3]
+            if low not in _DOUBLING_OK and low not in _FUNCTION and any(t.lower_ == low for t in near):
+                return f"'{w}' would sit beside another '{w}'"
             continue
         mine = _lemma_set(low)
         for t in outside:

@@ -55,7 +55,7 @@ def test_a_failed_default_falls_back_to_the_next_alternative() -> None:
 
 
 def test_no_alternative_passes_means_display_only_with_the_reason() -> None:
-    text = "The innovative new tool and the original design won prizes."
+    text = "The innovative and new tool and the original design won prizes."
     report = analyze(text)
     f = next(f for f in report.findings if f.data.get("observed") == "innovative")
     assert f.fix is not None and f.fix.applicability.label == "display-only"
