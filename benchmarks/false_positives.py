@@ -38,7 +38,7 @@ def main() -> int:
     if args.limit:
         rows = rows[: args.limit]
     # the default rule set, less the non-lexical families (rules off by default stay off)
-    config = Config(ignore=("PAS", "RD", "GRM", "RW"))
+    config = Config(ignore=("PAS", "RD", "GRM", "RW", "SEN"))
     per_code: Counter[str] = Counter()
     per_entry: Counter[tuple[str, str]] = Counter()
     examples: dict[tuple[str, str], str] = {}
@@ -58,12 +58,14 @@ def main() -> int:
                 lo = max(0, f.start - 60)
                 examples[key] = text[lo : f.end + 40].replace("\n", " ")
     elapsed = time.perf_counter() - t0
-    total = sum(per_code.values())
+    # the budget counts the lexical families; house style (NWS) is a newsroom's choice, shown apart
+    total = sum(n for code, n in per_code.items() if code.startswith(LEXICAL))
     rate = total / words * 1000 if words else 0.0
     print(f"corpus: {args.corpus}")
     print(f"sentences: {len(rows)}  words: {words}  time: {elapsed:.1f}s")
     for code, n in sorted(per_code.items()):
-        print(f"  {code:8} {n:5}  {n / words * 1000:.3f} per 1,000 words")
+        note = "" if code.startswith(LEXICAL) else "  (house style, not in the budget)"
+        print(f"  {code:8} {n:5}  {n / words * 1000:.3f} per 1,000 words{note}")
     print(f"lexical flags: {total}  = {rate:.3f} per 1,000 words (budget {BUDGET}) "
           f"{'OK' if rate <= BUDGET else 'OVER BUDGET'}")
     if args.by_entry:

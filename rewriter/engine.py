@@ -12,6 +12,7 @@ from rewriter.rules import all_rules, checkers
 from rewriter.rules.base import Context
 from rewriter.rules.grammar import drop_duplicates
 from rewriter.rules.readability import document_metrics, paragraph_metrics
+from rewriter.rules.structure import plain_long_sentences
 from rewriter.rules.suppression import apply_suppressions
 
 _CAPABILITY_NOTES = {
@@ -50,6 +51,7 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
         findings.extend(checker.check(document, ctx))
     # LanguageTool matches on words our lexicons flag are duplicates (lexicon rules carry their file as origin)
     findings = drop_duplicates(findings, {i.code for i in infos if i.group.lexical})
+    findings = plain_long_sentences(findings)
     notes.extend(n for n in ctx.notes if n not in notes)
     findings = filter_findings(document, findings, config,
                                {i.family for i in infos if i.group.scope == "sentence"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rewriter.candidate import sentence_problem
@@ -123,7 +123,7 @@ def rewrite(
             first_edits = tuple(e for _, e in edits)
         applied.extend(f for f, _ in edits)
         current = new_text
-        current_report = analyze(current, config, path)
+        current_report = edited_splits(analyze(current, config, path), text)
     if current_report.text != current:
         current_report = analyze(current, config, path)
     # what still could be fixed but was not chosen stays listed with a reason
@@ -202,6 +202,20 @@ def _overlap(a: Edit, b: Edit) -> bool:
     if a.start == a.end or b.start == b.end:
         return a.start <= b.end and b.start <= a.end
     return a.start < b.end and b.start < a.end
+
+
+def edited_splits(report: Report, original: str) -> Report:
+    """``report`` on a rewrite of ``original``, with the splits of plain sentences (SEN001, made
+    display-only by :func:`rewriter.rules.structure.plain_long_sentences`) offered again where the
+    sentence is not in the original: the rewriter already cut inflated wording from it."""
+    findings = list(report.findings)
+    changed = False
+    for k, f in enumerate(findings):
+        if (f.code == "SEN001" and f.fix is not None and f.fix.applicability is Applicability.DISPLAY_ONLY
+                and report.text[f.start : f.end] not in original):
+            findings[k] = replace(f, fix=replace(f.fix, applicability=Applicability.UNSAFE, why_not=""))
+            changed = True
+    return replace(report, findings=tuple(findings)) if changed else report
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

@@ -283,6 +283,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The club paid off its old debts this year, a testament to careful management.",
             "The council froze parking fees for another year, a move that signals its support for the "
             "high street.",
+            "The old mill reopened as a museum this week, standing as a reminder of the town's industrial past.",
         ],
         "pass": [
             # a tail with news in it (a number) is not empty
@@ -293,6 +294,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The team won away from home, marking the first time it had done so this season.",
             # a move with a clause that says what happened
             "The council froze parking fees, a move that will cost the town about half its budget surplus.",
+            # serving in a role is news, not a comment
+            "The mayor opened the new library on Monday, serving as host for the first reading.",
         ],
     },
     "SEN003": {

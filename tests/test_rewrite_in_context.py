@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from rewriter import Config, analyze, rewrite
 from rewriter.candidate import odd_case, sentence_problem
 from rewriter.fix import finding_key, name_count
+from rewriter.rules.structure import LONG_WORDS
 
 SEN = Config(select=("SEN",))
 
@@ -36,6 +37,22 @@ def unsafe(text: str, config: Config | None = None) -> str:
 def test_a_replacement_never_clashes_with_its_neighbours(given: str, bad: str) -> None:
     out = unsafe(given)
     assert bad.lower() not in out.lower(), out
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # a metaphor of motion is taken whole, never half-swapped ("drive ... into a hopeful path")
+        ("The envoys want to propel the partnership towards a promising trajectory.",
+         "The envoys want to drive the partnership forward."),
+        ("The talks aim to propel the alliance into a promising trajectory of closer trade.",
+         "The talks aim to drive the alliance towards closer trade."),
+        ("The visit was meant to mend the bilateral rapport with its neighbour.",
+         "The visit was meant to mend relations with its neighbour."),
+    ],
+)
+def test_an_image_is_replaced_whole(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
 
 
 def test_a_replacement_is_not_echoed_in_its_sentence() -> None:
@@ -148,28 +165,36 @@ def test_hypothesis_found_case_is_idempotent() -> None:
     ("given", "expected"),
     [
         (
-            "The county board approved the new budget for the coming year after a long debate on Monday "
-            "night, and the mayor signed it into law at a short ceremony the next morning.",
-            "The county board approved the new budget for the coming year after a long debate on Monday "
-            "night. The mayor signed it into law at a short ceremony the next morning.",
+            "The county board approved the new budget for the coming year after a long and often heated "
+            "debate in the council chamber on Monday night, and the mayor signed it into law at a short "
+            "ceremony the next morning.",
+            "The county board approved the new budget for the coming year after a long and often heated "
+            "debate in the council chamber on Monday night. The mayor signed it into law at a short "
+            "ceremony the next morning.",
         ),
         (
-            "The river rose by almost two metres overnight after three days of heavy rain in the hills; "
-            "crews closed the lower bridge and moved the market to the school car park.",
-            "The river rose by almost two metres overnight after three days of heavy rain in the hills. "
-            "Crews closed the lower bridge and moved the market to the school car park.",
+            "The river rose by almost two metres overnight after three days of heavy rain in the hills above "
+            "the town and the valley; crews closed the lower bridge and moved the Saturday market to the "
+            "school car park by the church.",
+            "The river rose by almost two metres overnight after three days of heavy rain in the hills above "
+            "the town and the valley. Crews closed the lower bridge and moved the Saturday market to the "
+            "school car park by the church.",
         ),
         (
-            "The central bank cut its main interest rate by half a point at its meeting on Thursday "
-            "afternoon, raising hopes of cheaper loans for families and small firms across the region.",
-            "The central bank cut its main interest rate by half a point at its meeting on Thursday "
-            "afternoon. This raised hopes of cheaper loans for families and small firms across the region.",
+            "The central bank cut its main interest rate by half a point at its regular monthly meeting in "
+            "the capital on Thursday afternoon, raising hopes of cheaper loans for families and small firms "
+            "across the whole of the region.",
+            "The central bank cut its main interest rate by half a point at its regular monthly meeting in "
+            "the capital on Thursday afternoon. This raised hopes of cheaper loans for families and small "
+            "firms across the whole of the region.",
         ),
         (
-            "After months of delays and two public meetings, the county board on Monday finally approved "
-            "the new library, which will open on the east side of town next spring.",
-            "After months of delays and two public meetings, the county board on Monday finally approved "
-            "the new library. The library will open on the east side of town next spring.",
+            "After months of delays, two public meetings and a long and bitter row over its cost, the county "
+            "board on Monday finally approved the new library, which will open on the east side of town "
+            "early next spring.",
+            "After months of delays, two public meetings and a long and bitter row over its cost, the county "
+            "board on Monday finally approved the new library. The library will open on the east side of "
+            "town early next spring.",
         ),
         (
             "The city opened two new shelters for homeless families on Friday, underscoring its commitment "
@@ -225,9 +250,30 @@ def test_a_long_sentence_is_split_until_its_parts_are_short() -> None:
             "autumn of next year.")
     out = unsafe(text, SEN)
     parts = [s for s in re.split(r"(?<=[.!?])\s+", out) if s]
-    assert len(parts) == 3, out
+    # split until no part is over LONG_WORDS (plain parts of 26-35 words are left to a person)
+    assert len(parts) >= 2, out
+    assert all(len(p.split()) <= LONG_WORDS for p in parts), out
     assert all(p[0].isupper() for p in parts)
     assert unsafe(out, SEN) == out
+
+
+PLAIN_30 = ("The county board approved the new budget for the coming year after a long debate on Monday "
+            "night, and the mayor signed it into law at a short ceremony the next morning.")
+
+
+def test_a_plain_sentence_of_thirty_words_is_shown_a_split_but_not_split() -> None:
+    f = next(f for f in analyze(PLAIN_30).findings if f.code == "SEN001")
+    assert f.fix is not None and f.fix.applicability.label == "display-only"
+    assert "plain sentence of 32 words" in f.fix.why_not
+    assert unsafe(PLAIN_30) == PLAIN_30
+
+
+def test_an_inflated_sentence_of_thirty_words_is_split() -> None:
+    text = PLAIN_30.replace("a long debate", "a robust debate")
+    f = next(f for f in analyze(text).findings if f.code == "SEN001")
+    assert f.fix is not None and f.fix.applicability.label == "unsafe"
+    out = unsafe(text)
+    assert "Monday night. The mayor signed" in out and "robust" not in out
 
 
 # --- properties -----------------------------------------------------------------------------------
@@ -271,3 +317,32 @@ def test_structural_rewrite_properties(text: str) -> None:
         assert sentence[:1].isupper(), once.text
     assert not re.search(r"\b(\w+) \1\b", once.text.lower()), once.text
     assert "  " not in once.text and " ," not in once.text and " ." not in once.text
+
+
+# --- spelling variety -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "expected_word", "wrong_word"),
+    [
+        ("Nestled in the heart of the old town, the gallery reopened. Its favourite room is grey.",
+         "centre", "center"),
+        ("Nestled in the heart of the old town, the gallery reopened. Its favorite room is gray.",
+         "center", "centre"),
+    ],
+)
+def test_a_replacement_is_spelled_as_the_draft_spells(given: str, expected_word: str, wrong_word: str) -> None:
+    out = unsafe(given)
+    assert expected_word in out and wrong_word not in out, out
+
+
+def test_variety_needs_the_draft_to_lean_one_way() -> None:
+    from rewriter.spelling import in_variety, variety
+
+    assert variety("The colour of the neighbour's car.") == "gb"
+    assert variety("The color of the neighbor's car.") == "us"
+    assert variety("The colour and the color.") is None  # one each: no lean
+    assert variety("A plain sentence.") is None
+    assert in_variety("organize the center", "We organise the theatre festival.") == "organise the centre"
+    assert in_variety("Center", "The centre and the colour.") == "Centre"
+    assert in_variety("center", "Plain text.") == "center"  # no variety: unchanged

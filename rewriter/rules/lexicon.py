@@ -19,6 +19,7 @@ from rewriter.document import Document
 from rewriter.inflect import article_for, choose_tag, inflect, lemmas_of, match_case, tags_of_form
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity, code_family
 from rewriter.rules.base import Context, Family, RuleInfo
+from rewriter.spelling import in_variety
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -429,7 +430,9 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry) -> t
     start = base + doc[i].idx
     end = base + doc[j - 1].idx + len(doc[j - 1].text)
     observed = text[start:end]
-    shaped = [_shape(doc, i, j, entry, choice) for choice in entry.replace]
+    # inflected like the matched words, spelled as the draft spells ("centre" in British copy)
+    shaped = [None if s is None else (in_variety(s[0], text), s[1])
+              for s in (_shape(doc, i, j, entry, choice) for choice in entry.replace)]
     alternatives = tuple(s[0] if s is not None else r for s, r in zip(shaped, entry.replace, strict=True))
     option_edits = tuple(_option_edit(text, doc, base, i, j, alt) for alt in alternatives)
     problems: list[str] = []

@@ -18,6 +18,7 @@ verb ("X said ..."), are never split: a split would cut the attribution off one 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,14 +31,18 @@ from rewriter.rules.base import Context, Family, RuleInfo
 FAMILY = Family("SEN", "sentence structure", "#c7d6f7",
                 description="long sentences that split cleanly; empty closing clauses and openers")
 
-SPLIT_WORDS = 25  # a sentence longer than this is offered a split
+SPLIT_WORDS = 25  # a sentence longer than this is offered a split when it is also inflated
+LONG_WORDS = 35  # ... and any sentence longer than this
+# families whose findings make a long sentence worth splitting at SPLIT_WORDS
+INFLATED_FAMILIES = ("INF", "CLI", "WRD", "HDG", "NOM", "RED")
 MIN_PART_WORDS = 5  # each half of a split keeps at least this many words
 
 SPLIT = RuleInfo(
     "SEN001", "split-sentence", "structure", Severity.INFO,
     "Long sentence that splits cleanly in two",
-    f"Flags sentences of more than {SPLIT_WORDS} words that the dependency parse shows can be split "
-    "without rewording: at a semicolon between two clauses, at ', and' or ', but' before a clause "
+    f"Flags sentences of more than {LONG_WORDS} words, or more than {SPLIT_WORDS} when they also hold "
+    "inflated or wordy phrasing, that the dependency parse shows can be split without rewording: at "
+    "a semicolon between two clauses, at ', and' or ', but' before a clause "
     "with its own subject, before a closing ', which ...' or ', who ...' clause (the pronoun or the "
     "person's surname takes its place), or before a closing participial clause, which becomes a "
     "sentence of its own ('..., raising fears of ...' -> '... This raised fears of ...'). The split "
@@ -294,6 +299,10 @@ class StructureChecker:
             if lemma in EMPTY_VERBS:
                 return not any(t.lower_ in ("first", "last", "since", "only") or t.ent_type_ == "ORDINAL"
                                for t in tok.subtree)
+            # "..., serving as a shining example of ...": standing as one of the comment nouns
+            if lemma in ("serve", "stand", "act"):
+                return any(c.lower_ == "as" and any(o.dep_ == "pobj" and o.lemma_.lower() in TAIL_NOUNS
+                                                    for o in c.children) for c in tok.children)
             return False
         if tok.pos_ == "NOUN" and tok.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj", "dep", "ROOT"):
             det = tok.doc[left]
@@ -327,17 +336,17 @@ class StructureChecker:
                 left = _words(doc[sent.start : seam])
                 right = total - left - (1 if not doc[seam].is_punct else 0)
                 options.append((left, right, doc[seam].idx, doc[upto].idx + len(doc[upto].text), replacement, how))
-            mid = self._mid_relative(text, base, tok, sent, root)
-            if mid is not None:
-                options.append(mid)
+            moved = self._mid_relative(text, base, tok, sent, root)
+            if moved is not None:
+                options.append(moved)
         best: tuple[float, tuple[int, int, int, int, str, str]] | None = None
-        for opt in options:
-            left, right = opt[0], opt[1]
+        for option in options:
+            left, right = option[0], option[1]
             if left < MIN_PART_WORDS or right < MIN_PART_WORDS - 1:
                 continue
             score = abs(left - total / 2)
             if best is None or score < best[0]:
-                best = (score, opt)
+                best = (score, option)
         if best is None:
             return None
         _, _, lo, hi, replacement, how = best[1]
@@ -353,7 +362,7 @@ class StructureChecker:
                        base + sent.end_char,
                        f"{total} words; it splits cleanly {how}",
                        Fix((edit,), Applicability.UNSAFE, f"Split at '{observed.strip()}'"),
-                       {"observed": observed, "expected": replacement.strip()})
+                       {"observed": observed, "expected": replacement.strip(), "words": total})
 
     @staticmethod
     def _next_word(doc: Any, i: int) -> Any:
@@ -555,3 +564,20 @@ class StructureChecker:
 
 
 __all__ = ["INFOS", "OPENER", "SPLIT", "TAIL", "StructureChecker"]
+
+
+def plain_long_sentences(findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the SEN001 splits of plain sentences made display-only: a sentence of
+    SPLIT_WORDS to LONG_WORDS words is split by ``fix --unsafe-fixes`` only when an inflated or wordy
+    finding lies in it (plain news runs long sentences that read well; inflated ones gain most from
+    a cut). The finding stays, so a person still sees where it would split."""
+    marks = [(f.start, f.end) for f in findings if f.code.startswith(INFLATED_FAMILIES)]
+    out = []
+    for f in findings:
+        if (f.code == SPLIT.code and f.fix is not None and int(f.data.get("words", LONG_WORDS + 1)) <= LONG_WORDS
+                and not any(s < f.end and e > f.start for s, e in marks)):
+            f = dataclasses.replace(f, fix=dataclasses.replace(
+                f.fix, applicability=Applicability.DISPLAY_ONLY,
+                why_not=f"a plain sentence of {f.data.get('words')} words; split it if it reads better"))
+        out.append(f)
+    return out
