@@ -43,6 +43,7 @@ _FUNCTION = frozenset({
     "her", "we", "our", "you", "i", "will", "would", "can", "could", "may", "not", "this", "that",
 })
 _DOUBLING_OK = frozenset({"that", "had", "is", "do", "very", "long", "far", "bye", "no", "so"})
+_DEFINITE_ONLY = frozenset({"main", "foremost", "sole"})
 _QUANTIFIERS = frozenset({"many", "several", "few", "numerous", "various", "lots", "plenty", "countless", "some"})
 _AFTER_VERB_ONLY = frozenset({"hard", "fast", "late", "early", "well", "long"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -89,6 +90,9 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     # "tirelessly crisscrossing" -> "hard crisscrossing": these adverbs only follow their verb
     if len(words) == 1 and first in _AFTER_VERB_ONLY and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
         return f"'{first}' cannot stand before the verb"
+    # "a flagship project" -> "a main project": these adjectives want "the" or a possessive
+    if first in _DEFINITE_ONLY and prev is not None and prev.lower_ in ("a", "an"):
+        return f"'{first}' does not follow 'a'"
     # "a myriad of 12 stakeholders" -> "many 12 stakeholders"
     if last in _QUANTIFIERS and nxt is not None and nxt.like_num:
         return f"'{last}' cannot stand before a number"

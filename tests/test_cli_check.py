@@ -316,15 +316,16 @@ def test_seed_drafts(seeds_dir: Path, isolated_cwd: Path, capsys: pytest.Capture
 @given(text=_RANDOM_TEXTS, encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
 def test_json_offsets_index_the_decoded_file(project: Path, capsys: pytest.CaptureFixture[str], text: str,
                                              encoding: str) -> None:
-    if not text.strip() or "\x00" in text or any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+    # what rewriter reads: exactly one byte-order mark is taken off (the codec's own, or in plain
+    # UTF-8 a leading U+FEFF, which is the same bytes)
+    source = text[1:] if encoding == "utf-8" and text.startswith("\ufeff") else text
+    if not source.strip() or "\x00" in text or any(0xD800 <= ord(c) <= 0xDFFF for c in text):
         return  # empty files are an input error; NUL looks binary; lone surrogates cannot be encoded
     path = project / "random.md"
     path.write_bytes(text.encode(encoding))
     code, out, err = run(["check", "--format", "json", "--select", "ALL", "random.md"], capsys)
     assert code in (0, 1), err
     [entry] = json.loads(out)["files"]
-    source = path.read_bytes().decode(encoding)
-    source = source[1:] if source.startswith("\ufeff") else source
     lines = re.split(r"\r\n|\r|\n", source)
     for f in entry["findings"]:
         assert 0 <= f["start"] <= f["end"] <= len(source)

@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 
-DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "inflated_news.jsonl"
+DATA_DIR = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+# the tuning set, and a held-out set written without reading the lexicons (never tune on it)
+SETS = {"inflated_news.jsonl": (30, r"inf-\d\d"), "inflated_news_heldout.jsonl": (20, r"held-\d\d")}
 KEYS = {"id", "text", "inflated", "plain"}
 QUOTE = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 DIGITS = re.compile(r"\d+")
@@ -21,18 +23,20 @@ DIGITS = re.compile(r"\d+")
 SENTENCE_END = re.compile(r'(?<=[.!?])["”]?\s+(?=["“]?[A-Z])')
 
 
-def _load() -> list[dict[str, Any]]:
+def _load(name: str) -> list[dict[str, Any]]:
     rows = []
-    for n, line in enumerate(DATA.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate((DATA_DIR / name).read_text(encoding="utf-8").splitlines(), 1):
         assert line.strip(), f"line {n} is empty"
         try:
             rows.append(json.loads(line))
         except json.JSONDecodeError as e:  # pragma: no cover - the message is the point
-            pytest.fail(f"line {n} is not valid JSON: {e}")
+            pytest.fail(f"{name} line {n} is not valid JSON: {e}")
+    for row in rows:
+        row["_set"] = name
     return rows
 
 
-ROWS = _load()
+ROWS = [row for name in SETS for row in _load(name)]
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -48,14 +52,17 @@ def _inside(pos: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and pos < e for s, e in spans)
 
 
-def test_thirty_rows_with_unique_ids_and_the_four_keys() -> None:
-    assert len(ROWS) == 30
-    for row in ROWS:
-        assert set(row) == KEYS, row.get("id")
-        assert re.fullmatch(r"inf-\d\d", row["id"]), row["id"]
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_each_set_has_its_rows_with_unique_ids_and_the_four_keys(name: str) -> None:
+    count, pattern = SETS[name]
+    rows = [row for row in ROWS if row["_set"] == name]
+    assert len(rows) == count
+    for row in rows:
+        assert set(row) - {"_set"} == KEYS, row.get("id")
+        assert re.fullmatch(pattern, row["id"]), row["id"]
         assert isinstance(row["inflated"], list) and all(isinstance(x, str) and x for x in row["inflated"])
         assert row["plain"].strip(), f"{row['id']}: no plain rewrite"
-    ids = [row["id"] for row in ROWS]
+    ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids)), [i for i, k in Counter(ids).items() if k > 1]
 
 

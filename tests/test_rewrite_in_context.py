@@ -32,6 +32,7 @@ def unsafe(text: str, config: Config | None = None) -> str:
         ("The app will facilitate easier booking for patients.", "ease easier"),  # near-repeat
         ("Crews will begin and commence the repairs in May.", "begin and begin"),  # doubled lemma
         ("A myriad of 12 stakeholders signed the letter.", "Many 12"),  # quantifier before a number
+        ("The wind farm is a flagship project for the firm.", "a main project"),  # 'main' wants 'the'
     ],
 )
 def test_a_replacement_never_clashes_with_its_neighbours(given: str, bad: str) -> None:
@@ -52,6 +53,21 @@ def test_a_replacement_never_clashes_with_its_neighbours(given: str, bad: str) -
     ],
 )
 def test_an_image_is_replaced_whole(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("The gallery reopened its doors on Saturday.", "The gallery reopened on Saturday."),
+        # part of a longer phrase, or a different sense: left alone
+        ("The theatre threw open its doors on Friday.", "The theatre threw open its doors on Friday."),
+        ("The museum will open its doors to refugees.", "The museum will open its doors to refugees."),
+        ("A judge took careful account of every mitigating circumstance.",
+         "A judge took careful account of every mitigating circumstance."),
+    ],
+)
+def test_a_phrase_is_cut_only_where_it_is_empty(given: str, expected: str) -> None:
     assert unsafe(given) == expected
 
 

@@ -99,7 +99,7 @@ TAIL_NOUNS = frozenset({
     "turning", "testimony", "demonstration", "affirmation", "example",
 })
 # nouns that are a comment only with a commenting clause ("a move that underscores ...")
-TAIL_NOUNS_WITH_CLAUSE = frozenset({"move", "step", "decision", "development", "effort", "gesture"})
+TAIL_NOUNS_WITH_CLAUSE = frozenset({"move", "step", "decision", "development", "effort", "gesture", "achievement"})
 # nouns that name an event or a change: a closing "..., an adjustment driven by ..." is about the clause
 EVENT_NOUNS = frozenset({
     "adjustment", "shift", "change", "move", "step", "recalibration", "realignment", "development", "result",
@@ -108,12 +108,12 @@ EVENT_NOUNS = frozenset({
     "consequence", "escalation", "expansion", "retreat", "pivot",
 })
 OPENER_NOUNS = frozenset({"move", "moment", "development", "step", "milestone", "turn", "twist", "shift",
-                          "decision", "first", "breakthrough", "chapter"})
+                          "decision", "first", "breakthrough", "chapter", "encounter"})
 OPENER_ADJECTIVES = frozenset({
     "pivotal", "landmark", "significant", "major", "historic", "bold", "unprecedented", "remarkable",
     "notable", "dramatic", "key", "crucial", "critical", "decisive", "momentous", "watershed", "strategic",
     "groundbreaking", "stunning", "surprising", "striking", "important", "monumental", "seismic", "new",
-    "welcome", "rare", "sweeping", "ambitious", "defining", "transformative", "game-changing",
+    "welcome", "rare", "sweeping", "ambitious", "defining", "transformative", "game-changing", "thrilling",
 })
 # clause-level results: "..., raising fears" -> "This raised fears" (the event is the subject)
 RESULT_VERBS = frozenset({
