@@ -115,6 +115,19 @@ OPENER_ADJECTIVES = frozenset({
     "groundbreaking", "stunning", "surprising", "striking", "important", "monumental", "seismic", "new",
     "welcome", "rare", "sweeping", "ambitious", "defining", "transformative", "game-changing", "thrilling",
 })
+# nouns for a person: "It" cannot stand for them ("the judge ..., saying ..." is not "It said")
+PERSON_NOUNS = frozenset({
+    "judge", "officer", "man", "woman", "boy", "girl", "child", "spokesman", "spokeswoman", "spokesperson",
+    "president", "mayor", "governor", "senator", "minister", "chief", "coach", "player", "driver", "teacher",
+    "doctor", "nurse", "lawyer", "attorney", "witness", "victim", "suspect", "father", "mother", "son",
+    "daughter", "husband", "wife", "owner", "leader", "chairman", "chairwoman", "chair", "director",
+    "manager", "official", "secretary", "worker", "student", "pupil", "resident", "farmer", "priest",
+    "pastor", "king", "queen", "prince", "princess", "general", "captain", "sheriff", "detective",
+    "defendant", "prosecutor", "justice", "author", "writer", "singer", "actor", "actress", "candidate",
+    "councillor", "councilor", "inspector", "constable", "founder", "founders", "executive", "head",
+    "headteacher", "principal", "professor", "scientist", "researcher", "striker", "pitcher",
+    "referee", "juror", "commissioner", "chancellor", "premier", "ambassador", "envoy",
+})
 # clause-level results: "..., raising fears" -> "This raised fears" (the event is the subject)
 RESULT_VERBS = frozenset({
     "raise", "bring", "leave", "make", "give", "send", "push", "put", "prompt", "cause", "trigger", "spark",
@@ -549,7 +562,8 @@ class StructureChecker:
                 return None
             if subj.lower_ in _PRONOUNS:
                 subject, plural = _PRONOUNS[subj.lower_], subj.lower_ in ("they", "we", "you", "i")
-            elif subj.tag_ == "NN" and subj.ent_type_ == "" and not any(c.dep_ == "conj" for c in subj.children):
+            elif (subj.tag_ == "NN" and subj.ent_type_ == "" and subj.lemma_.lower() not in PERSON_NOUNS
+                  and lemma not in SPEECH_VERBS and not any(c.dep_ == "conj" for c in subj.children)):
                 # a thing: "The campaign ..., coming after ..." -> "It comes after ..."; a plural
                 # subject ("Astronomers ..., offering ...") is too often not who does the second act
                 subject, plural = "It", False
