@@ -301,6 +301,28 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The mayor opened the new library on Monday, serving as host for the first reading.",
         ],
     },
+    "SEN004": {
+        "flag": [
+            "The council voted to to close the old pool on Friday.",
+            "The the board met on Tuesday.",
+        ],
+        "pass": [
+            "He had had enough of the delays.",  # English allows it
+            "She said that that plan would fail.",
+            "They flew to Walla Walla on Monday.",  # a name
+        ],
+    },
+    "SEN005": {
+        "flag": [
+            "There are many residents who oppose the plan for the new road.",
+            "There were three people who were hurt in the crash on Monday.",
+        ],
+        "pass": [
+            "There are also many who oppose it strongly.",  # the adverb would be lost
+            "There is a reason why the bridge closed.",  # no subject clause
+            "There were 12 pupils who passed the exam in June.",  # a sentence never starts with a figure
+        ],
+    },
     "SEN003": {
         "flag": [
             "In a significant development for local families, the council froze school fees.",

@@ -19,6 +19,7 @@ verb ("X said ..."), are never split: a split would cut the attribution off one 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -82,7 +83,35 @@ OPENER = RuleInfo(
     "Unsafe: the cut removes words; an opener with a name or a number in it is kept.",
     needs=frozenset({"parser", "tagger"}), family_info=FAMILY,
 )
-INFOS = (SPLIT, TAIL, OPENER)
+REPEAT = RuleInfo(
+    "SEN004", "repeated-word", "structure", Severity.WARNING,
+    "A word typed twice",
+    "Flags the same word twice in a row ('the the', 'to to'), the commonest slip in fast copy. "
+    "Doublings that English allows ('had had', 'that that') and repeated names ('Walla Walla') are "
+    "left alone.",
+    "A doubled word is a typo the eye skips over and a reader notices.",
+    "Given: 'The council voted to to close the pool.'\nUse instead: 'The council voted to close the pool.'",
+    "Safe: the second copy is cut, nothing else changes.",
+    needs=frozenset({"tagger"}), family_info=FAMILY,
+)
+THERE = RuleInfo(
+    "SEN005", "there-is-opener", "structure", Severity.INFO,
+    "'There is/are ... who/that' opener",
+    "Flags a sentence that opens with 'There is', 'There are', 'There was' or 'There were' and "
+    "puts its real subject in a 'who' or 'that' clause: 'There are many residents who oppose the "
+    "plan.' The rewrite makes the subject the subject: 'Many residents oppose the plan.'",
+    "The opener spends three words before the news starts, and the clause hides the verb.",
+    "Given: 'There were three people who were hurt in the crash.'\n"
+    "Use instead: 'Three people were hurt in the crash.'",
+    "Unsafe: the sentence is reworded; an opener with 'also', 'still' or a comma in the subject is "
+    "left alone.",
+    needs=frozenset({"parser", "tagger"}), family_info=FAMILY,
+)
+INFOS = (SPLIT, TAIL, OPENER, REPEAT, THERE)
+# doublings English allows ("had had", "that that") and baby talk in quotes
+_DOUBLE_OK = frozenset({"had", "that", "do", "very", "no", "so", "bye", "far", "long", "yeah", "ha", "knock",
+                        "tut", "chop", "bang", "boo", "hush", "well", "go", "pretty", "really", "many", "more",
+                        "is", "what", "blah", "la", "ta", "ho", "yes", "oh", "again", "round", "on", "over"})
 
 # participles of a closing clause that comment rather than report
 EMPTY_VERBS = frozenset({
@@ -222,9 +251,13 @@ class StructureChecker:
             if sent is None:
                 continue
             base = document.blocks[sentence.block].start
+            if REPEAT.code in ctx.enabled:
+                yield from self._repeats(base, sent)
             if any(q in sent.text for q in _QUOTE_CHARS):
                 continue
             found: list[Finding] = []
+            if THERE.code in ctx.enabled:
+                found.extend(self._there(text, base, sent))
             if OPENER.code in ctx.enabled:
                 found.extend(self._opener(text, base, sent))
             if TAIL.code in ctx.enabled:
@@ -234,6 +267,72 @@ class StructureChecker:
                 if split is not None:
                     found.append(split)
             yield from found
+
+    # --- SEN004 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _repeats(base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space]
+        for a, b in itertools.pairwise(words):
+            if not (a.is_alpha and b.is_alpha) or a.lower_ != b.lower_ or a.lower_ in _DOUBLE_OK:
+                continue
+            if a.text[:1].isupper() and b.text[:1].isupper():
+                continue  # "Walla Walla", "Bora Bora": a name
+            between = sent.doc.text[a.idx + len(a.text) : b.idx]
+            if between.strip() or "\n\n" in between:
+                continue
+            start, end = base + a.idx + len(a.text), base + b.idx + len(b.text)
+            yield Finding(REPEAT.code, REPEAT.name, REPEAT.category, REPEAT.severity, base + a.idx, end,
+                          f"'{a.text} {b.text}': the word is typed twice",
+                          Fix((Edit(start, end, ""),), Applicability.SAFE, f"Cut the second '{b.text}'"),
+                          {"observed": f"{a.text} {b.text}", "expected": a.text})
+
+    # --- SEN005 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _there(text: str, base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 6 or words[0].lower_ != "there" or words[0].dep_ != "expl":
+            return
+        be = words[1]
+        if be.lemma_.lower() != "be" or be.dep_ != "ROOT":
+            return
+        attr = next((c for c in be.children if c.dep_ in ("attr", "nsubj") and c.i > be.i), None)
+        if attr is None or attr.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+            return
+        clause = next((c for c in attr.children if c.dep_ == "relcl"), None)
+        if clause is None:
+            return
+        pron = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.lower_ in ("who", "that", "which")), None)
+        if pron is None:
+            return
+        np_start = min(t.i for t in attr.subtree)
+        if np_start != be.i + 1 or pron.i <= attr.i:
+            return  # "There are also many who ...": the adverb would be lost
+        if any(t.text in (",", ";", ":", "(", "-", "\u2013", "\u2014") for t in sent.doc[np_start : pron.i]):
+            return
+        if any(t.i < np_start or t.i > pron.i for t in attr.subtree if t.i not in {x.i for x in clause.subtree}):
+            return  # the noun phrase goes on past the clause: no clean subject
+        if pron.i + 1 >= sent.end - 1:
+            return
+        doc = sent.doc
+        if doc[np_start].text[:1].isdigit():
+            return  # a sentence never starts with a figure
+        np_text = doc.text[doc[np_start].idx : pron.idx].rstrip()
+        first = np_text[:1]
+        if odd_case(np_text.split()[0]):
+            return
+        subject = first.upper() + np_text[1:]
+        after = doc[pron.i + 1]
+        start = base + words[0].idx
+        end = base + after.idx
+        said = doc.text[words[0].idx : pron.idx + len(pron.text)]
+        yield Finding(THERE.code, THERE.name, THERE.category, THERE.severity, start, base + pron.idx + len(pron.text),
+                      f"'{said}' delays the subject; try '{subject} {after.text} ...'",
+                      Fix((Edit(start, end, subject + " "),), Applicability.UNSAFE,
+                          f"Start with '{subject}'"),
+                      {"observed": said, "expected": subject})
 
     # --- SEN003 ----------------------------------------------------------------------------------
 
@@ -577,7 +676,7 @@ class StructureChecker:
         return comma.i, tok.i, f". {subject} {verb}", f"before ', {tok.text}'"
 
 
-__all__ = ["INFOS", "OPENER", "SPLIT", "TAIL", "StructureChecker"]
+__all__ = ["INFOS", "OPENER", "REPEAT", "SPLIT", "TAIL", "THERE", "StructureChecker"]
 
 
 def plain_long_sentences(findings: list[Finding]) -> list[Finding]:
