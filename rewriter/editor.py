@@ -136,6 +136,7 @@ class MetricRow:
 _METRICS = (
     ("flesch_kincaid_grade", "Grade (Flesch-Kincaid)", True, "grade"),
     ("flesch_reading_ease", "Reading ease", False, "score"),
+    ("register_score", "Register (0 plain, 100 inflated)", True, "score"),
     ("reading_time_seconds", "Reading time", True, "seconds"),
     ("hard_sentences", "Hard sentences", True, "count"),
     ("very_hard_sentences", "Very hard sentences", True, "count"),

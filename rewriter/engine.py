@@ -8,6 +8,7 @@ from rewriter.config import Config, rule_enabled
 from rewriter.document import Document, overlaps_any
 from rewriter.model import Finding, Report
 from rewriter.nlp import load_pipeline
+from rewriter.register import register_score
 from rewriter.rules import all_rules, checkers
 from rewriter.rules.base import Context
 from rewriter.rules.grammar import drop_duplicates
@@ -59,6 +60,7 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
     findings = apply_suppressions(document, findings, ctx, {i.code for i in all_rules(config.extra_lexicons)})
     metrics = document_metrics(document, ctx)
     metrics_out = dict(metrics)
+    metrics_out["register_score"] = register_score(findings, metrics)
     metrics_out["paragraph_metrics"] = paragraph_metrics(document, ctx)  # type: ignore[assignment]
     return Report(path=path, text=text, findings=tuple(findings), metrics=metrics_out, notes=tuple(notes),
                   names=proper_names(document))

@@ -45,6 +45,10 @@ def summary(reports: Sequence[Report]) -> str:
         grade = sum(grades) / len(grades)
         target = reports[0].metrics.get("target_grade", 10)
         parts.append(f"grade {grade:.1f} (target {float(target):g}), {words} words")
+        registers = [float(r.metrics["register_score"]) for r in reports
+                     if r.metrics.get("words") and "register_score" in r.metrics]
+        if registers:
+            parts.append(f"register {sum(registers) / len(registers):.0f}/100")
     return "; ".join(parts)
 
 
@@ -62,7 +66,9 @@ def render_text(reports: Sequence[Report], errors: Sequence[str] = ()) -> str:
                 fams = ", ".join(f"{k} {v}" for k, v in sorted(c.items()))
                 grade = float(r.metrics.get("flesch_kincaid_grade", 0.0))
                 n = len(r.findings)
-                out.append(f"{r.path}: grade {grade:.1f}; {n} finding{'s' if n != 1 else ''}"
+                register = (f", register {float(r.metrics['register_score']):.0f}/100"
+                            if "register_score" in r.metrics else "")
+                out.append(f"{r.path}: grade {grade:.1f}{register}; {n} finding{'s' if n != 1 else ''}"
                            + (f" ({fams})" if fams else ""))
         out.append(summary(reports))
     return "\n".join(out) + ("\n" if out else "")
