@@ -38,6 +38,7 @@ class Config:
     allow: tuple[str, ...] = ()
     extra_lexicons: tuple[str, ...] = ()
     languagetool: str = "off"
+    spelling: str = "auto"  # auto | en-US | en-GB
     source: str = ""  # the file it came from, for messages
 
     def replace(self, **changes: Any) -> Config:
@@ -135,6 +136,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "allow": ("allow", _strings),
     "extra-lexicons": ("extra_lexicons", _strings),
     "languagetool": ("languagetool", _languagetool),
+    "spelling": ("spelling", lambda k, v: _choice(k, v, ("auto", "en-US", "en-GB"))),
 }
 # [tool.rewriter.readability] may hold the readability keys too
 _READABILITY = {"target-grade", "hard-grade", "very-hard-grade", "max-sentence-words",

@@ -12,6 +12,7 @@ from rewriter.register import register_score
 from rewriter.rules import all_rules, checkers
 from rewriter.rules.base import Context
 from rewriter.rules.grammar import drop_duplicates
+from rewriter.rules.lexicon import lexicon_adverbs
 from rewriter.rules.readability import document_metrics, paragraph_metrics
 from rewriter.rules.structure import plain_long_sentences
 from rewriter.rules.suppression import apply_suppressions
@@ -78,6 +79,8 @@ def proper_names(document: Document) -> tuple[str, ...]:
     def add(block_start: int, start: int, end: int, parsed: str) -> None:
         original = text[block_start + start : block_start + end]
         if original == parsed and any(c.isupper() for c in original):
+            if " " not in original.strip() and original.strip().lower() in lexicon_adverbs():
+                return  # "that Notably, ...": a flagged adverb with a capital, not a name
             names.add(original.strip())
 
     for block, doc in document.block_docs():

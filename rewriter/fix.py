@@ -352,7 +352,7 @@ def _sentence_checked(text: str, edits: list[tuple[Finding, Edit]], skipped: dic
         done = by_sentence.setdefault((lo, hi), [])
         before = apply_edits(text[lo:hi], [Edit(d.start - lo, d.end - lo, d.replacement) for d in done])
         after = apply_edits(text[lo:hi], [Edit(d.start - lo, d.end - lo, d.replacement) for d in [*done, e]])
-        reason = sentence_problem(before.strip(), after.strip(), repeats=f.family == "SEN")
+        reason = sentence_problem(before.strip(), after.strip(), repeats=f.family in ("SEN", "SPL"))
         if reason is not None:
             key = finding_key(f) if iteration == 1 else f"{iteration}:{finding_key(f)}"
             skipped.setdefault(key, Skipped(f, reason))

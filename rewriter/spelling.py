@@ -41,7 +41,9 @@ def variety(text: str) -> str | None:
     us_gb, gb_us = _pairs()
     us = gb = 0
     for m in _WORD.finditer(text):
-        w = m.group().lower()
+        w = m.group()
+        if not w.islower():
+            continue  # "Grey", "Centre Court": names say nothing of the house
         if w in us_gb:
             us += 1
         elif w in gb_us:
@@ -64,9 +66,29 @@ def _respell(word: str, table: dict[str, str]) -> str:
     return new
 
 
-def in_variety(replacement: str, text: str) -> str:
-    """``replacement`` respelled to the variety ``text`` uses (unchanged when it has none)."""
-    v = variety(text)
+HOUSE = {"en-US": "us", "en-GB": "gb"}
+
+
+def house_variety(text: str, house: str = "auto") -> str | None:
+    """The variety to write: the configured house spelling, or with "auto" the draft's own lean."""
+    return HOUSE.get(house) or variety(text)
+
+
+def other_spellings(house: str) -> dict[str, str]:
+    """The other variety's spellings mapped to the house's ("us": {"colour": "color", ...})."""
+    us_gb, gb_us = _pairs()
+    return gb_us if house == "us" else us_gb
+
+
+def respell(word: str, table: dict[str, str]) -> str:
+    """``word`` in the table's spelling, keeping its case; unchanged when the table lacks it."""
+    return _respell(word, table)
+
+
+def in_variety(replacement: str, text: str, house: str = "auto") -> str:
+    """``replacement`` respelled to the house variety, or with "auto" the one ``text`` uses
+    (unchanged when it has none)."""
+    v = house_variety(text, house)
     if v is None or not replacement:
         return replacement
     us_gb, gb_us = _pairs()

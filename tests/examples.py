@@ -301,6 +301,17 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The mayor opened the new library on Monday, serving as host for the first reading.",
         ],
     },
+    "SPL001": {
+        "flag": [
+            # a British draft with one American spelling
+            "The colour of the new centre pleased the neighbours, though the color of the roof did not.",
+        ],
+        "pass": [
+            "The colour of the new centre pleased the neighbours.",  # one variety throughout
+            "The color of the new center pleased the neighbors.",
+            "Lord Grey of the Color Guard opened the new centre and the theatre.",  # names are not spellings
+        ],
+    },
     "SEN004": {
         "flag": [
             "The council voted to to close the old pool on Friday.",

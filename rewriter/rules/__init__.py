@@ -10,6 +10,7 @@ from rewriter.rules.grammar import GrammarChecker
 from rewriter.rules.lexicon import LexiconChecker, builtin_lexicons, extra_lexicons
 from rewriter.rules.passive import PassiveChecker
 from rewriter.rules.readability import ReadabilityChecker
+from rewriter.rules.spelling import SpellingChecker
 from rewriter.rules.structure import StructureChecker
 from rewriter.rules.suppression import SuppressionChecker
 
@@ -24,7 +25,7 @@ def _checkers(extra: tuple[str, ...]) -> tuple[Checker, ...]:
     lexicons = builtin_lexicons() + (extra_lexicons(extra) if extra else ())
     codes = [lex.info.code for lex in lexicons]
     builtin_codes = {i.code for c in (PassiveChecker(), ReadabilityChecker(), StructureChecker(), GrammarChecker(),
-                                           SuppressionChecker())
+                                           SuppressionChecker(), SpellingChecker())
                      for i in c.infos()}
     dup = {c for c in codes if codes.count(c) > 1 or c in builtin_codes}
     if dup:
@@ -34,7 +35,7 @@ def _checkers(extra: tuple[str, ...]) -> tuple[Checker, ...]:
         where = [lex.info.origin for lex in lexicons if lex.info.code == code]
         raise LexiconError(f"lexicon code {code} is used twice ({', '.join(where) or 'by a built-in rule'})")
     return (LexiconChecker(lexicons), PassiveChecker(), ReadabilityChecker(), StructureChecker(), GrammarChecker(),
-            SuppressionChecker())
+            SpellingChecker(), SuppressionChecker())
 
 
 def all_rules(extra: tuple[str, ...] = ()) -> tuple[RuleInfo, ...]:

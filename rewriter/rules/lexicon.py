@@ -200,6 +200,15 @@ def builtin_lexicons() -> tuple[Lexicon, ...]:
     return tuple(load_lexicon(p) for p in sorted(DATA_DIR.glob("*.toml")))
 
 
+@functools.lru_cache(maxsize=1)
+def lexicon_adverbs() -> frozenset[str]:
+    """One-word entries the built-in lexicons list as adverbs ("notably", "moreover"): a word of
+    these is never a name, even capitalised in mid-sentence."""
+    return frozenset(e.match.lower() for lex in builtin_lexicons() for e in lex.entries
+                     if len(e.words) == 1 and (e.pos == frozenset({"ADV"})
+                                               or (e.match.endswith("ly") and "" in e.replace)))
+
+
 @functools.lru_cache(maxsize=16)
 def extra_lexicons(paths: tuple[str, ...]) -> tuple[Lexicon, ...]:
     return tuple(load_lexicon(p) for p in paths)
@@ -326,7 +335,8 @@ class LexiconChecker:
         last = doc[m.end_tok - 1]
         end = base + last.idx + len(last.text)
         observed = document.text[start:end]
-        fix, shown = build_fix(document.text, doc, base, m.start_tok, m.end_tok, entry)
+        fix, shown = build_fix(document.text, doc, base, m.start_tok, m.end_tok, entry,
+                               spelling=getattr(ctx.config, "spelling", "auto"))
         said = " ".join(observed.split())  # a phrase broken over lines reads as one line
         if shown == "":
             message = lex.message_omit.format(observed=said, replacement="", reason=entry.reason)
@@ -421,7 +431,8 @@ def _is_name(doc: Any, tok: Any) -> bool:
 # --- fixes ------------------------------------------------------------------------------------
 
 
-def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry) -> tuple[Fix | None, str]:
+def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry,
+              spelling: str = "auto") -> tuple[Fix | None, str]:
     """The fix for a match of ``doc[i:j]`` and the replacement shown in the message.
 
     Each replacement is shaped (inflected like the matched words) and tried in its sentence
@@ -431,7 +442,7 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry) -> t
     end = base + doc[j - 1].idx + len(doc[j - 1].text)
     observed = text[start:end]
     # inflected like the matched words, spelled as the draft spells ("centre" in British copy)
-    shaped = [None if s is None else (in_variety(s[0], text), s[1])
+    shaped = [None if s is None else (in_variety(s[0], text, spelling), s[1])
               for s in (_shape(doc, i, j, entry, choice) for choice in entry.replace)]
     alternatives = tuple(s[0] if s is not None else r for s, r in zip(shaped, entry.replace, strict=True))
     option_edits = tuple(_option_edit(text, doc, base, i, j, alt) for alt in alternatives)

@@ -1,0 +1,56 @@
+"""House spelling: the `spelling` setting, SPL001 and replacements written in the house variety."""
+
+from __future__ import annotations
+
+import pytest
+
+from rewriter import Config, analyze, rewrite
+from rewriter.config import ConfigError, load_config
+from rewriter.spelling import house_variety, variety
+
+MIXED = "The colour of the new centre pleased the neighbours, though the color of the roof did not."
+
+
+def _spl(text: str, config: Config | None = None) -> list[tuple[str, str]]:
+    report = analyze(text, config)
+    return [(text[f.start : f.end], f.fix.edits[0].replacement) for f in report.findings
+            if f.code == "SPL001" and f.fix is not None]
+
+
+def test_auto_flags_only_the_minority_spelling_of_a_mixed_draft() -> None:
+    assert _spl(MIXED) == [("color", "colour")]
+    assert _spl("The colour of the new centre pleased the neighbours.") == []
+
+
+def test_a_house_variety_flags_every_word_of_the_other() -> None:
+    us = Config(spelling="en-US")
+    assert _spl("The colour of the centre was organised by neighbours.", us) == [
+        ("colour", "color"), ("centre", "center"), ("organised", "organized"), ("neighbours", "neighbors")]
+    gb = Config(spelling="en-GB")
+    assert _spl("They traveled to the theater to analyze it.", gb) == [
+        ("traveled", "travelled"), ("theater", "theatre"), ("analyze", "analyse")]
+
+
+def test_capitalised_words_are_names_and_left_alone() -> None:
+    assert _spl("Lord Grey met the Color Guard at Centre Court.", Config(spelling="en-US")) == []
+    assert variety("Grey and Centre Court.") is None
+
+
+def test_the_fix_is_safe_and_idempotent() -> None:
+    once = rewrite(MIXED).text
+    assert "color" not in once and once.count("colour") == 2
+    assert rewrite(once).text == once
+
+
+def test_replacements_follow_the_house_setting() -> None:
+    text = "Nestled in the heart of the old town, the shop reopened."
+    assert "centre" in rewrite(text, unsafe=True, config=Config(spelling="en-GB")).text
+    assert "center" in rewrite(text, unsafe=True, config=Config(spelling="en-US")).text
+    assert house_variety("The colour and the centre.", "en-US") == "us"
+
+
+def test_an_unknown_spelling_value_is_an_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cfg = tmp_path / "rewriter.toml"
+    cfg.write_text('spelling = "en-AU"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="spelling"):
+        load_config(cfg)
