@@ -173,14 +173,30 @@ def _listed(ident: str, ids: frozenset[str]) -> bool:
     return ident in ids or any(i.endswith("*") and ident.startswith(i[:-1]) for i in ids)
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;][\"'\u201d\u2019)\]]*\s+|\n\s*)[\"'\u201c\u2018(\[]*$")
+_OPENERS = "\"'\u201c\u2018(["
+_LAST_WORD = re.compile(r"(\S*?)([.!?:;]?)[\"'\u201d\u2019)\]]*$")
+# a period after these is not a sentence end ("Mr. Simpkins", "J. A. Grzesiak")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "mt", "ft", "gov", "sen", "rep", "gen", "lt", "col",
+                            "sgt", "capt", "maj", "adm", "cmdr", "jr", "sr", "rev", "prof", "hon", "pres", "supt",
+                            "co", "corp", "inc", "ltd", "bros", "no", "nos", "vs", "atty", "messrs", "mme", "gens"})
 
 
 def _capitalised_inside_sentence(text: str, offset: int) -> bool:
-    """The word at ``offset`` starts with a capital letter and does not open a sentence."""
+    """The word at ``offset`` starts with a capital letter and does not open a sentence (a title or
+    an initial before it does not end one)."""
     if not text[offset : offset + 1].isupper():
         return False
-    return _SENTENCE_START.search(text, max(0, offset - 12), offset) is None
+    before = text[max(0, offset - 40) : offset].rstrip(_OPENERS)
+    if offset <= 40 and not before.strip():  # the start of the block
+        return False
+    gap = before[len(before.rstrip()) :]
+    if "\n" in gap:  # the start of a line
+        return False
+    m = _LAST_WORD.search(before.rstrip())
+    if m is None or not m.group(2):
+        return True
+    word = m.group(1).lstrip(_OPENERS).lower()
+    return m.group(2) == "." and (len(word) == 1 or word in _ABBREVIATIONS or "." in word)
 
 
 def language_for(config: Config | None) -> str:
