@@ -345,11 +345,14 @@ def cmd_serve(port: int, public: bool, memory: str) -> int:
     host = "0.0.0.0" if public else "127.0.0.1"
     url = f"http://127.0.0.1:{port}"
     proc = spawn(command(port, public=public, memory=memory, java=java), quiet=False)
-    stopping: list[int] = []
+    stopping: list[float] = []
 
     def on_signal(signum: int, frame: Any) -> None:
-        stopping.append(signum)
-        stop(proc)
+        # no waiting here: the main thread may be inside proc.wait(), which holds Popen's lock
+        if not stopping:
+            stopping.append(time.monotonic())
+        with contextlib.suppress(ProcessLookupError):
+            proc.terminate()
 
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
@@ -360,7 +363,13 @@ def cmd_serve(port: int, public: bool, memory: str) -> int:
             print(f"rewriter: LanguageTool {VERSION} did not start on port {port} (see its output above)",
                   file=sys.stderr)
             return 2
-        code = proc.wait()
+        while True:
+            try:
+                code = proc.wait(timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                if stopping and time.monotonic() - stopping[0] > 15:
+                    proc.kill()
         return 0 if stopping else (code or 0)
     finally:
         stop(proc)
