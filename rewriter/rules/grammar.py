@@ -65,8 +65,9 @@ GRAMMAR = RuleInfo(
     summary="Grammar problem found by LanguageTool",
     what="Sends the prose of the draft (never code, front matter or other protected text) to a "
     "LanguageTool server and reports its grammar matches: agreement, articles ('a' or 'an'), "
-    "confused words, punctuation, capitalisation and the like. LanguageTool's own rule id is "
-    "given in the message ([LT: RULE_ID]). " + _EXAMPLE_NOTE,
+    "confused words, doubled words and the like (the LanguageTool rules right for news copy; "
+    "`languagetool-rules` changes the list). LanguageTool's own rule id is given in the message "
+    "([LT: RULE_ID]). " + _EXAMPLE_NOTE,
     why="A grammar slip makes a reader stop and trust the story less, and errors survive "
     "proofreading because the eye reads what it expects.",
     example="Given: 'She bought a apple.'\nUse instead: 'She bought an apple.'",
@@ -95,7 +96,9 @@ STYLE = RuleInfo(
     severity=Severity.INFO,
     summary="Style or typography note from LanguageTool",
     what="Reports LanguageTool's style, redundancy, wordiness, whitespace and typography "
-    "matches (doubled spaces, dashes, repeated words at sentence starts and the like). "
+    "matches (doubled spaces, dashes, repeated words at sentence starts and the like). Their "
+    "LanguageTool rules are off by default (they fire on sound news copy): turn them on with "
+    "`languagetool-rules = {enable = [\"TYPOGRAPHY\", \"STYLE\"]}`. "
     "Where our own lexicons flag the same words, the LanguageTool match is dropped. " + _EXAMPLE_NOTE,
     why="Small typographic slips look careless in print; style notes point at wording an "
     "editor may want to change.",
