@@ -73,6 +73,7 @@ def main() -> int:
         naive: Counter[tuple[str, str]] = Counter()
         rules: Counter[str] = Counter()
         guard_skips: Counter[str] = Counter()
+        skip_rules: Counter[str] = Counter()
         applied: Counter[str] = Counter()
         examples: list[str] = []
         for name, text, may_show in texts(args.brown):
@@ -101,6 +102,7 @@ def main() -> int:
             for s in result.skipped:
                 if s.reason.startswith("would add a grammar error"):
                     guard_skips[name] += 1
+                    skip_rules[s.reason.rsplit("[LT: ", 1)[-1].rstrip("]")] += 1
                     if may_show and len(examples) < 2 * args.show:
                         examples.append(f"  rewrite skipped {text[s.finding.start:s.finding.end]!r}: {s.reason}")
     finally:
@@ -114,6 +116,7 @@ def main() -> int:
             print(f"{name:10s} {naive[(name, 'edits')]:11d} {naive[(name, 'own')]:10d} {naive[(name, 'guard')]:6d} "
                   f"{naive[(name, 'guard only')]:10d}   {applied[name]:15d} {guard_skips[name]:13d}")
     print("guard's rules on naive edits:", ", ".join(f"{r} {n}" for r, n in rules.most_common(12)))
+    print("guard's rules on rewrite:", ", ".join(f"{r} {n}" for r, n in skip_rules.most_common(12)) or "none")
     if examples:
         print("examples (own texts):")
         print("\n".join(examples))

@@ -296,6 +296,12 @@ def local_server(version: str = VERSION) -> LocalServer:
 # The command
 
 
+def _memory(value: str) -> str:
+    if not re.fullmatch(r"[1-9][0-9]*[kKmMgG]?", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a Java heap size like 512m or 2g")
+    return value
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="lt_command", metavar="install|serve|status")
     i = sub.add_parser("install", help=f"fetch LanguageTool {VERSION} (server + English) with Maven")
@@ -303,7 +309,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     s = sub.add_parser("serve", help="run the installed server in the foreground (installs first if needed)")
     s.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0: a free one)")
     s.add_argument("--public", action="store_true", help="listen on every address, not only 127.0.0.1")
-    s.add_argument("--memory", default=DEFAULT_MEMORY, help=f"Java heap cap, -Xmx (default {DEFAULT_MEMORY})")
+    s.add_argument("--memory", default=DEFAULT_MEMORY, type=_memory,
+                   help=f"Java heap cap, -Xmx (default {DEFAULT_MEMORY})")
     st = sub.add_parser("status", help="is a LanguageTool server answering; its version and languages")
     st.add_argument("url", nargs="?", help="server URL (default: $REWRITER_LANGUAGETOOL_URL, else "
                     f"http://127.0.0.1:{DEFAULT_PORT})")
