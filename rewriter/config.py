@@ -122,7 +122,7 @@ def _languagetool(key: str, value: Any) -> str:
 def _languagetool_rules(key: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not isinstance(value, dict) or not set(value) <= {"enable", "disable"}:
         raise ValueError(f"'{key}' must be a table with 'enable' and/or 'disable' lists of LanguageTool "
-                         "rule or category ids, e.g. {{ disable = [\"MORFOLOGIK_RULE_EN_US\"] }}")
+                         "rule or category ids, e.g. { disable = [\"MORFOLOGIK_RULE_EN_US\"] }")
     enable, disable = (_strings(f"{key}.{k}", value.get(k, [])) for k in ("enable", "disable"))
     for ident in enable + disable:
         if not re.fullmatch(r"[A-Za-z0-9_]+\*?", ident):
