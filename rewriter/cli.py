@@ -70,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ui_arguments(sub.add_parser("ui", help="start the web editor (Streamlit) on a local port"))
 
+    from rewriter.ltserver import add_arguments as languagetool_arguments
+
+    languagetool_arguments(sub.add_parser("languagetool", help="install, serve or ask a LanguageTool server"))
+
     cf = sub.add_parser("config", help="print the resolved configuration")
     cf.add_argument("--show", action="store_true", help="print the resolved configuration (default)")
     cf.add_argument("--config", metavar="FILE")
@@ -88,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         handler = {"check": cmd_check, "fix": cmd_fix, "rules": cmd_rules, "explain": cmd_explain,
-                   "config": cmd_config, "report": cmd_report, "ui": cmd_ui}[args.command]
+                   "config": cmd_config, "report": cmd_report, "ui": cmd_ui,
+                   "languagetool": cmd_languagetool}[args.command]
         return int(handler(args))
     except (ConfigError, LexiconError) as exc:
         print(f"rewriter: error: {exc}", file=sys.stderr)
@@ -402,6 +407,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_ui(args: argparse.Namespace) -> int:
     from rewriter.ui.launch import run
+
+    return run(args)
+
+
+def cmd_languagetool(args: argparse.Namespace) -> int:
+    from rewriter.ltserver import run
 
     return run(args)
 

@@ -39,6 +39,8 @@ class Config:
     extra_lexicons: tuple[str, ...] = ()
     languagetool: str = "off"
     spelling: str = "auto"  # auto | en-US | en-GB
+    # LanguageTool rule or category ids: (enable, disable), on top of the news-copy default list
+    languagetool_rules: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     source: str = ""  # the file it came from, for messages
 
     def replace(self, **changes: Any) -> Config:
@@ -118,6 +120,17 @@ def _languagetool(key: str, value: Any) -> str:
     return value
 
 
+def _languagetool_rules(key: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not isinstance(value, dict) or not set(value) <= {"enable", "disable"}:
+        raise ValueError(f"'{key}' must be a table with 'enable' and/or 'disable' lists of LanguageTool "
+                         "rule or category ids, e.g. { disable = [\"MORFOLOGIK_RULE_EN_US\"] }")
+    enable, disable = (_strings(f"{key}.{k}", value.get(k, [])) for k in ("enable", "disable"))
+    for ident in enable + disable:
+        if not re.fullmatch(r"[A-Za-z0-9_]+\*?", ident):
+            raise ValueError(f"'{key}' has a bad LanguageTool rule id {ident!r}")
+    return tuple(i.upper() for i in enable), tuple(i.upper() for i in disable)
+
+
 _KEYS: dict[str, tuple[str, Any]] = {
     "select": ("select", _codes),
     "ignore": ("ignore", _codes),
@@ -137,6 +150,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "extra-lexicons": ("extra_lexicons", _strings),
     "languagetool": ("languagetool", _languagetool),
     "spelling": ("spelling", lambda k, v: _choice(k, v, ("auto", "en-US", "en-GB"))),
+    "languagetool-rules": ("languagetool_rules", _languagetool_rules),
 }
 # [tool.rewriter.readability] may hold the readability keys too
 _READABILITY = {"target-grade", "hard-grade", "very-hard-grade", "max-sentence-words",
@@ -403,6 +417,9 @@ def to_toml(config: Config) -> str:
         if key == "per-file-ignores":
             body = ", ".join(f"{_toml_str(glob)} = {_toml(list(codes))}" for glob, codes in value)
             lines.append(f"{key} = {{ {body} }}" if body else f"{key} = {{}}")
+            continue
+        if key == "languagetool-rules":
+            lines.append(f"{key} = {{ enable = {_toml(value[0])}, disable = {_toml(value[1])} }}")
             continue
         lines.append(f"{key} = {_toml(value)}")
     return "\n".join(lines) + "\n"

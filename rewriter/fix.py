@@ -74,7 +74,7 @@ def rewrite(
     config = config or Config()
     if unsafe is None:
         unsafe = config.unsafe_fixes
-    grammar = grammar_guard(config.languagetool)  # None when LanguageTool is off
+    grammar = grammar_guard(config.languagetool, config)  # None when LanguageTool is off
     if grammar is not None:
         guards = (*guards, grammar)
     required = Applicability.UNSAFE if unsafe else Applicability.SAFE

@@ -374,6 +374,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
     "GRM003": {
         "languagetool": True,
+        "languagetool-rules": (("ALL",), ()),  # LanguageTool's typography rules are off by default
         "flag": ["The mayor  said no."],
         "pass": ["The mayor said no."],
     },

@@ -194,6 +194,17 @@ def _closed_port() -> int:
     return port
 
 
+# every LanguageTool match, not only the news-copy default list (the fake server's style and
+# whitespace rules are off by default)
+EVERY_RULE = (("ALL",), ())
+
+
+@pytest.fixture(autouse=True)
+def _no_install(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``local`` finds no install of ours unless a test makes one."""
+    monkeypatch.setenv("REWRITER_LANGUAGETOOL_HOME", str(tmp_path_factory.mktemp("lt-home")))
+
+
 def grm(report: Any) -> list[Finding]:
     return [f for f in report.findings if f.family == "GRM"]
 
@@ -256,7 +267,7 @@ We must recieve teh   budget before `teh` vote. They was late \U0001F600 and teh
 
 
 def test_offsets_map_onto_the_original_text(lt: FakeServer) -> None:
-    report = analyze(MARKDOWN, Config(languagetool=lt.url), "draft.md")
+    report = analyze(MARKDOWN, Config(languagetool=lt.url, languagetool_rules=EVERY_RULE), "draft.md")
     found = grm(report)
     assert found, report.notes
     for f in found:
@@ -289,7 +300,7 @@ def test_only_prose_is_sent(lt: FakeServer) -> None:
 
 def test_messages_fixes_and_severity(lt: FakeServer) -> None:
     text = "We will recieve teh report in order to act. She ate a apple.\n"
-    report = analyze(text, Config(languagetool=lt.url, select=("GRM",)))
+    report = analyze(text, Config(languagetool=lt.url, select=("GRM",), languagetool_rules=EVERY_RULE))
     by_text = {text[f.start : f.end]: f for f in grm(report)}
     teh = by_text["teh"]
     assert teh.code == "GRM002" and teh.severity is Severity.WARNING
@@ -479,8 +490,8 @@ def test_local_without_language_tool_python(monkeypatch: pytest.MonkeyPatch) -> 
     report = analyze("Then teh vote.\n", Config(languagetool="local"))
     assert grm(report) == []
     assert [n for n in report.notes if "LanguageTool" in n] == [
-        "LanguageTool (local): language_tool_python is not installed (pip install 'rewriter[grammar]'); "
-        "grammar rules off"]
+        "LanguageTool (local): not installed (run `rewriter languagetool install`, which needs Java 17+ and "
+        "Maven); grammar rules off"]
     client_for.cache_clear()
 
 
@@ -558,15 +569,15 @@ def house_lexicon_path(tmp_path: Path) -> Path:
 
 def test_languagetool_matches_on_our_findings_are_dropped(lt: FakeServer, house_lexicon_path: Path) -> None:
     text = "We met in order to plan teh vote.\n"
-    config = Config(languagetool=lt.url, extra_lexicons=(str(house_lexicon_path),), select=("HSE", "GRM"))
+    config = Config(languagetool=lt.url, extra_lexicons=(str(house_lexicon_path),), select=("HSE", "GRM"),
+                    languagetool_rules=EVERY_RULE)
     report = analyze(text, config)
     codes = [(f.code, text[f.start : f.end]) for f in report.findings if f.code in ("HSE001", "GRM002", "GRM003")]
     assert ("HSE001", "in order to") in codes
     assert ("GRM003", "in order to") not in codes  # LanguageTool's IN_ORDER_TO duplicate is gone
     assert ("GRM002", "teh") in codes
     # without our rule, LanguageTool's match stays
-    alone = analyze(text, Config(languagetool=lt.url, extra_lexicons=(str(house_lexicon_path),),
-                                 select=("GRM",)))
+    alone = analyze(text, config.replace(select=("GRM",)))
     assert any(f.code == "GRM003" and text[f.start : f.end] == "in order to" for f in alone.findings)
 
 

@@ -42,7 +42,8 @@ def _config(code: str, request: pytest.FixtureRequest) -> Config:
     table = EXAMPLES[code]
     config = Config(select=(code, *table.get("select", ())))
     if table.get("languagetool"):
-        config = config.replace(languagetool=request.getfixturevalue("languagetool_url"))
+        config = config.replace(languagetool=request.getfixturevalue("languagetool_url"),
+                                languagetool_rules=table.get("languagetool-rules", ((), ())))
     return config
 
 

@@ -3,8 +3,9 @@
 ``languagetool`` in the configuration (or ``--languagetool``) chooses the server:
 
 - ``off`` (the default): the checker yields nothing and imports nothing;
-- ``local``: language_tool_python starts (and reuses) its own LanguageTool server, which needs
-  Java and a one-time download of LanguageTool;
+- ``local``: our own install (``rewriter languagetool install``, see ``rewriter.ltserver``) is
+  started once per process on a free 127.0.0.1 port and stopped at exit; without it,
+  language_tool_python starts its own server from its own download;
 - a URL such as ``http://localhost:8081``: a running server (a newsroom's shared one, or the
   official Docker image), spoken to directly over LanguageTool's HTTP API (``/v2/check``).
 
@@ -13,6 +14,11 @@ code or front matter; blocks are batched into requests of at most ``MAX_REQUEST_
 characters, and LanguageTool's offsets (UTF-16 code units, as in Java) are mapped back onto
 the original text. When the server cannot be reached the check adds one plain note and the
 other rules run as usual.
+
+The language variety (en-US or en-GB) follows the configuration's ``spelling``. Only the
+LanguageTool rules that are right for news copy are kept (``DEFAULT_ENABLED`` less
+``DEFAULT_DISABLED``, measured on Brown press by ``benchmarks/languagetool_noise.py``);
+``languagetool-rules = {enable = [...], disable = [...]}`` changes that per newsroom.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rewriter.config import Config
 from rewriter.document import Document
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity
 from rewriter.rules.base import Context, Family, RuleInfo
@@ -58,8 +65,9 @@ GRAMMAR = RuleInfo(
     summary="Grammar problem found by LanguageTool",
     what="Sends the prose of the draft (never code, front matter or other protected text) to a "
     "LanguageTool server and reports its grammar matches: agreement, articles ('a' or 'an'), "
-    "confused words, punctuation, capitalisation and the like. LanguageTool's own rule id is "
-    "given in the message ([LT: RULE_ID]). " + _EXAMPLE_NOTE,
+    "confused words, doubled words and the like (the LanguageTool rules right for news copy; "
+    "`languagetool-rules` changes the list). LanguageTool's own rule id is given in the message "
+    "([LT: RULE_ID]). " + _EXAMPLE_NOTE,
     why="A grammar slip makes a reader stop and trust the story less, and errors survive "
     "proofreading because the eye reads what it expects.",
     example="Given: 'She bought a apple.'\nUse instead: 'She bought an apple.'",
@@ -88,7 +96,9 @@ STYLE = RuleInfo(
     severity=Severity.INFO,
     summary="Style or typography note from LanguageTool",
     what="Reports LanguageTool's style, redundancy, wordiness, whitespace and typography "
-    "matches (doubled spaces, dashes, repeated words at sentence starts and the like). "
+    "matches (doubled spaces, dashes, repeated words at sentence starts and the like). Their "
+    "LanguageTool rules are off by default (they fire on sound news copy): turn them on with "
+    "`languagetool-rules = {enable = [\"TYPOGRAPHY\", \"STYLE\"]}`. "
     "Where our own lexicons flag the same words, the LanguageTool match is dropped. " + _EXAMPLE_NOTE,
     why="Small typographic slips look careless in print; style notes point at wording an "
     "editor may want to change.",
@@ -103,6 +113,99 @@ _STYLE_CATEGORIES = frozenset({"STYLE", "REDUNDANCY", "PLAIN_ENGLISH", "TYPOGRAP
                                "BRITISH_ENGLISH_STYLE", "TEXT_ANALYSIS"})
 _STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "locale-violation"})
 _SPELLING_CATEGORIES = frozenset({"TYPOS"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Which LanguageTool matches are kept, and in which variety of English
+
+VARIETIES = ("en-US", "en-GB")
+
+# On by default: LanguageTool categories (and single rules of other categories) that are right for
+# news copy: grammar and agreement, a/an, confused words, doubled words, real misspellings. Not on:
+# punctuation, typography and whitespace, casing, compounding, style, redundancy, repetition
+# (benchmarks/languagetool_noise.py measured each on Brown press; README "Grammar" has the list).
+DEFAULT_ENABLED = frozenset({
+    "GRAMMAR", "TYPOS", "CONFUSED_WORDS", "REWRITER",  # categories (REWRITER: our grammar_custom.xml)
+    "EN_A_VS_AN", "ENGLISH_WORD_REPEAT_RULE",  # rules filed under MISC
+})
+# a pseudo id: spelling matches on a capitalised word inside a sentence (names LanguageTool does not
+# know: nine in ten of its spelling matches on Brown press)
+NAMES = "SPELLING_CAPITALIZED"
+# Off by default although in an enabled category: on sound news copy they flag house style
+# (compounds, hyphens, diacritics) rather than errors.
+DEFAULT_DISABLED = frozenset({
+    "FIGHTER_COMPOUNDS", "OVER_COMPOUNDS", "MAN_COMPOUNDS", "WEEK_LONG_HYPHEN", "EN_DIACRITICS_REPLACE_*", NAMES,
+})
+_SPELLING_RULES = ("MORFOLOGIK_RULE", "HUNSPELL_RULE")
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """Which LanguageTool matches to keep, by rule id or category id (an id ending in ``*`` is a
+    prefix). A rule id decides before its category; ``ALL`` in ``enable`` keeps every match
+    LanguageTool reports; ``SPELLING_CAPITALIZED`` stands for spelling matches on capitalised
+    words inside a sentence."""
+
+    enable: frozenset[str] = DEFAULT_ENABLED
+    disable: frozenset[str] = DEFAULT_DISABLED
+
+    @classmethod
+    def from_config(cls, config: Config | None) -> RuleSelection:
+        if config is None:
+            return cls()
+        user_enable, user_disable = (frozenset(x.upper() for x in ids) for ids in config.languagetool_rules)
+        return cls((DEFAULT_ENABLED - user_disable) | user_enable, (DEFAULT_DISABLED - user_enable) | user_disable)
+
+    def keeps(self, m: Match, text: str | None = None) -> bool:
+        """Whether to keep ``m``; ``text`` is the checked text its offsets point into (for the
+        capitalised-word test; without it the test is skipped)."""
+        rule, category = m.rule_id.upper(), m.category_id.upper()
+        if _listed(rule, self.disable):
+            return False
+        if (text is not None and NAMES in self.disable and rule.startswith(_SPELLING_RULES)
+                and _capitalised_inside_sentence(text, m.offset)):
+            return False
+        if _listed(rule, self.enable):
+            return True
+        if _listed(category, self.disable):
+            return False
+        return _listed(category, self.enable) or "ALL" in self.enable
+
+
+def _listed(ident: str, ids: frozenset[str]) -> bool:
+    return ident in ids or any(i.endswith("*") and ident.startswith(i[:-1]) for i in ids)
+
+
+_OPENERS = "\"'\u201c\u2018(["
+_LAST_WORD = re.compile(r"(\S*?)([.!?:;]?)[\"'\u201d\u2019)\]]*$")
+# a period after these is not a sentence end ("Mr. Simpkins", "J. A. Grzesiak")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "mt", "ft", "gov", "sen", "rep", "gen", "lt", "col",
+                            "sgt", "capt", "maj", "adm", "cmdr", "jr", "sr", "rev", "prof", "hon", "pres", "supt",
+                            "co", "corp", "inc", "ltd", "bros", "no", "nos", "vs", "atty", "messrs", "mme", "gens"})
+
+
+def _capitalised_inside_sentence(text: str, offset: int) -> bool:
+    """The word at ``offset`` starts with a capital letter and does not open a sentence (a title or
+    an initial before it does not end one)."""
+    if not text[offset : offset + 1].isupper():
+        return False
+    before = text[max(0, offset - 40) : offset].rstrip(_OPENERS)
+    if offset <= 40 and not before.strip():  # the start of the block
+        return False
+    gap = before[len(before.rstrip()) :]
+    if "\n" in gap:  # the start of a line
+        return False
+    m = _LAST_WORD.search(before.rstrip())
+    if m is None or not m.group(2):
+        return True
+    word = m.group(1).lstrip(_OPENERS).lower()
+    return m.group(2) == "." and (len(word) == 1 or word in _ABBREVIATIONS or "." in word)
+
+
+def language_for(config: Config | None) -> str:
+    """en-US or en-GB, from the configuration's ``spelling`` (en-US when it is unset or ``auto``)."""
+    spelling = str(getattr(config, "spelling", "") or "")
+    return spelling if spelling in VARIETIES else LANGUAGE
 
 
 def rule_for(category_id: str, issue_type: str, rule_id: str = "") -> RuleInfo:
@@ -161,7 +264,7 @@ class LanguageToolClient:
         self.max_chars = max_chars
         self.error: str | None = None
         self._ready = False
-        self._cache: dict[str, tuple[Match, ...]] = {}
+        self._cache: dict[tuple[str, str], tuple[Match, ...]] = {}
 
     @property
     def label(self) -> str:
@@ -223,15 +326,16 @@ class LanguageToolClient:
 
     # -- checking
 
-    def check(self, text: str) -> tuple[Match, ...]:
+    def check(self, text: str, language: str | None = None) -> tuple[Match, ...]:
         """LanguageTool's matches for one text (at most ``max_chars``), offsets in Python indices.
         Raises LanguageToolUnavailable (a one-line message) when the server cannot be used."""
-        cached = self._cache.get(text)
+        language = language or self.language
+        cached = self._cache.get((text, language))
         if cached is not None:
             return cached
         self.connect()
         try:
-            answer = self._request("check", {"text": text, "language": self.language}, self.timeout)
+            answer = self._request("check", {"text": text, "language": language}, self.timeout)
         except LanguageToolUnavailable as exc:
             self.error = str(exc)
             raise
@@ -244,10 +348,10 @@ class LanguageToolClient:
         matches = tuple(m for m in (_parse_match(raw, to_py) for raw in answer["matches"]) if m is not None)
         if len(self._cache) >= 512:
             self._cache.pop(next(iter(self._cache)))
-        self._cache[text] = matches
+        self._cache[(text, language)] = matches
         return matches
 
-    def check_pieces(self, pieces: Sequence[str]) -> Iterator[tuple[int, Match]]:
+    def check_pieces(self, pieces: Sequence[str], language: str | None = None) -> Iterator[tuple[int, Match]]:
         """Check many pieces of prose in as few requests as fit; yield (piece index, match) with
         the match's offset relative to its piece. Pieces longer than a request are split."""
         for batch in plan_requests(pieces, self.max_chars):
@@ -257,7 +361,7 @@ class LanguageToolClient:
             for _, lo, hi in batch:
                 starts.append(pos)
                 pos += (hi - lo) + 2
-            for m in self.check(text):
+            for m in self.check(text, language):
                 k = bisect.bisect_right(starts, m.offset) - 1
                 if k < 0:
                     continue
@@ -270,8 +374,10 @@ class LanguageToolClient:
 
 
 class LocalLanguageToolClient(LanguageToolClient):
-    """``local``: language_tool_python starts its own LanguageTool server (Java, and a download of
-    LanguageTool the first time); then the client talks to it over HTTP like any other."""
+    """``local``: our install (``rewriter languagetool install``) started once per process on a
+    free 127.0.0.1 port and stopped at exit (``rewriter.ltserver.LocalServer``); without it,
+    language_tool_python starts its own LanguageTool server (Java, and a download of LanguageTool
+    the first time). Either way the client talks to it over HTTP like to any other server."""
 
     def __init__(self, language: str = LANGUAGE, **kwargs: Any) -> None:
         super().__init__("http://127.0.0.1/", language, **kwargs)
@@ -284,11 +390,21 @@ class LocalLanguageToolClient(LanguageToolClient):
     def _start(self) -> None:
         if self._tool is not None:
             return
+        from rewriter import ltserver
+
+        if ltserver.installed():
+            try:
+                self._tool = ltserver.local_server()
+                self.url = self._tool.start()
+            except ltserver.LanguageToolSetupError as exc:
+                raise LanguageToolUnavailable(f"{self.label}: {exc}; grammar rules off") from None
+            self.api = api_base(self.url)
+            return
         try:
             import language_tool_python
         except ImportError:
-            raise LanguageToolUnavailable(f"{self.label}: language_tool_python is not installed "
-                                          "(pip install 'rewriter[grammar]'); grammar rules off") from None
+            raise LanguageToolUnavailable(f"{self.label}: not installed (run `rewriter languagetool install`, "
+                                          "which needs Java 17+ and Maven); grammar rules off") from None
         try:
             self._tool = language_tool_python.LanguageTool(self.language)
         except KeyboardInterrupt:
@@ -462,8 +578,11 @@ class GrammarChecker:
             return
         pieces = [document.text[b.start : b.end] for b in document.blocks]
         found: list[Finding] = []
+        selection = RuleSelection.from_config(ctx.config)
         try:
-            for i, m in client.check_pieces(pieces):
+            for i, m in client.check_pieces(pieces, language_for(ctx.config)):
+                if not selection.keeps(m, pieces[i]):
+                    continue
                 f = to_finding(document, document.blocks[i].start, m, ctx)
                 if f is not None:
                     found.append(f)
@@ -513,17 +632,22 @@ def _overlaps(f: Finding, spans: list[tuple[int, int]]) -> bool:
 # The grammar guard for the rewriter
 
 
-def new_grammar_errors(client: LanguageToolClient | None, before_sentence: str, after_sentence: str) -> list[str]:
+def new_grammar_errors(client: LanguageToolClient | None, before_sentence: str, after_sentence: str,
+                       language: str | None = None, selection: RuleSelection | None = None) -> list[str]:
     """Descriptions of LanguageTool matches in ``after_sentence`` that ``before_sentence`` did not
-    have, compared by rule id and matched text (offsets move when words change). Empty when there
-    is no client or the server cannot be used (the check's note says so)."""
+    have, compared by rule id and matched text (offsets move when words change), among the rules
+    ``selection`` keeps (all when None). Empty when there is no client or the server cannot be
+    used (the check's note says so)."""
     if client is None or before_sentence == after_sentence:
         return []
     try:
-        before = client.check(before_sentence)
-        after = client.check(after_sentence)
+        before = client.check(before_sentence, language)
+        after = client.check(after_sentence, language)
     except LanguageToolUnavailable:
         return []
+    if selection is not None:
+        before = tuple(m for m in before if selection.keeps(m, before_sentence))
+        after = tuple(m for m in after if selection.keeps(m, after_sentence))
     had = Counter((m.rule_id, before_sentence[m.offset : m.end]) for m in before)
     out = []
     for m in after:
@@ -535,21 +659,23 @@ def new_grammar_errors(client: LanguageToolClient | None, before_sentence: str, 
     return out
 
 
-def grammar_guard(setting: str) -> Callable[[str, str], str | None] | None:
+def grammar_guard(setting: str, config: Config | None = None) -> Callable[[str, str], str | None] | None:
     """A guard for ``rewriter.fix.rewrite``: (sentence before, sentence after) -> a reason to skip
-    the edit, or None. None when LanguageTool is off."""
+    the edit, or None. None when LanguageTool is off. ``config`` gives the variety of English and
+    the LanguageTool rules that count (those the check reports)."""
     client = client_for(setting)
     if client is None:
         return None
+    language, selection = language_for(config), RuleSelection.from_config(config)
 
     def guard(before: str, after: str) -> str | None:
-        errors = new_grammar_errors(client, before, after)
+        errors = new_grammar_errors(client, before, after, language, selection)
         return f"would add a grammar error: {errors[0]}" if errors else None
 
     return guard
 
 
 __all__ = ["GRAMMAR", "RULES", "SPELLING", "STYLE", "GrammarChecker", "LanguageToolClient",
-           "LanguageToolUnavailable", "LocalLanguageToolClient", "Match", "api_base", "client_for",
-           "drop_duplicates", "grammar_guard", "new_grammar_errors", "plan_requests", "rule_for",
+           "LanguageToolUnavailable", "LocalLanguageToolClient", "Match", "RuleSelection", "api_base", "client_for",
+           "drop_duplicates", "grammar_guard", "language_for", "new_grammar_errors", "plan_requests", "rule_for",
            "utf16_to_index"]
