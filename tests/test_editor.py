@@ -57,7 +57,7 @@ def test_suggestions_list_fixable_findings_with_their_options(config: Config) ->
 def test_selection_and_choices(config: Config) -> None:
     items = suggestions(analyze(DRAFT, config))
     safe = selection(items, "safe")
-    assert {k for k, v in safe.items() if v} == {s.key for s in items if s.safe}
+    assert {k for k, v in safe.items() if v} == {s.id for s in items if s.safe}
     assert all(selection(items, "all").values())
     assert not any(selection(items, "none").values())
     with pytest.raises(ValueError):
