@@ -242,16 +242,68 @@ def test_rewriter_ui_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert main(["ui", str(tmp_path / "missing.md")]) == 2
     assert "no such file" in capsys.readouterr().err
     calls: list[tuple[list[str], dict[str, str]]] = []
-    monkeypatch.setattr(subprocess, "call", lambda cmd, env: calls.append((cmd, env)) or 0)
+
+    def execve(path: str, cmd: list[str], env: dict[str, str]) -> None:
+        assert path == cmd[0]
+        calls.append((cmd, env))
+        raise SystemExit(0)  # as exec would: nothing after it runs
+
+    monkeypatch.setattr("os.execve", execve)
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: pytest.fail("rewriter ui must exec, not spawn"))
     draft = tmp_path / "story.md"
     draft.write_text(DRAFT, encoding="utf-8")
-    assert main(["ui", str(draft), "--port", "8599"]) == 0
+    with pytest.raises(SystemExit):
+        main(["ui", str(draft), "--port", "8599"])
     cmd, env = calls[0]
     assert cmd[1:5] == ["-m", "streamlit", "run", str(APP_PATH)] and APP_PATH.is_file()
     assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1" and cmd[cmd.index("--server.port") + 1] == "8599"
     assert cmd[cmd.index("--browser.gatherUsageStats") + 1] == "false"
     assert env["REWRITER_UI_PATH"] == str(draft.resolve())
     assert "http://127.0.0.1:8599" in capsys.readouterr().out
-    main(["ui"])  # no path: the seed draft, on a free port
+    with pytest.raises(SystemExit):
+        main(["ui"])  # no path: the seed draft, on a free port
     assert "REWRITER_UI_PATH" not in calls[1][1]
     assert "the seed draft" in capsys.readouterr().out
+
+
+SERVE = """
+import signal, socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen()
+signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
+print("serving", flush=True)
+while True:
+    time.sleep(0.1)
+"""
+
+
+def test_forwarding_sigterm_leaves_nothing_listening(tmp_path: Path) -> None:
+    """Where exec is not used, ``run_forwarding`` passes SIGTERM on and waits: the child is gone."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    from rewriter.ui.launch import free_port
+
+    port = free_port()
+    server = tmp_path / "serve.py"
+    server.write_text(SERVE, encoding="utf-8")
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "import os, sys; from rewriter.ui.launch import run_forwarding; "
+         "sys.exit(run_forwarding([sys.executable, sys.argv[1], sys.argv[2]], dict(os.environ)))",
+         str(server), str(port)], stdout=subprocess.PIPE, start_new_session=True)
+    try:
+        assert parent.stdout is not None and parent.stdout.readline().strip() == b"serving"
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # the child listens
+        parent.send_signal(signal.SIGTERM)
+        assert parent.wait(timeout=30) == 0
+        with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=2):
+            pass
+        with pytest.raises(ProcessLookupError):
+            os.killpg(parent.pid, 0)  # no process left in its session
+    finally:
+        if parent.poll() is None:
+            os.killpg(parent.pid, signal.SIGKILL)
+            parent.wait()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -45,10 +47,9 @@ def _playwright() -> object:
     return sync_playwright
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """`rewriter ui` on a free port, from a folder with no configuration (the defaults apply)."""
-    _playwright()  # skips without a browser
+def start_ui(tmp_path: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`rewriter ui` on a free port in its own session, from a folder with no configuration (the
+    defaults apply); returns once the server answers its health check."""
     from rewriter.ui.launch import free_port
 
     if not importlib_has("streamlit"):
@@ -58,29 +59,89 @@ def server(tmp_path: Path) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("REWRITER_UI_")}
     proc = subprocess.Popen([sys.executable, "-m", "rewriter", "ui", "--port", str(port)], cwd=tmp_path, env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    log.close()
     url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            kill_session(proc)
+            pytest.fail("rewriter ui did not start:\n" + (tmp_path / "streamlit.log").read_text(errors="replace"))
+        time.sleep(0.3)
+
+
+def session_alive(proc: subprocess.Popen[bytes]) -> bool:
+    """Whether any process is left in the session `rewriter ui` was started in."""
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("rewriter ui did not start:\n" + (tmp_path / "streamlit.log").read_text(errors="replace"))
-            time.sleep(0.3)
+        os.killpg(proc.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def kill_session(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    if session_alive(proc):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def listening(url: str) -> bool:
+    host, port = url.removeprefix("http://").split(":")
+    try:
+        with socket.create_connection((host, int(port)), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def stop_ui(proc: subprocess.Popen[bytes], url: str) -> None:
+    """SIGTERM to `rewriter ui` (as a process manager sends it): it ends, nothing is left serving and
+    no process is left in its session."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        kill_session(proc)
+        pytest.fail("rewriter ui did not stop on SIGTERM")
+    deadline = time.monotonic() + 10
+    while (session_alive(proc) or listening(url)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = session_alive(proc)
+    serving = listening(url)
+    kill_session(proc)
+    assert not left, "a process of rewriter ui outlived it"
+    assert not serving, f"{url} still answers after SIGTERM"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    _playwright()  # skips without a browser
+    proc, url = start_ui(tmp_path)
+    try:
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        if proc.poll() is None:
+            stop_ui(proc, url)
+        kill_session(proc)
+
+
+def test_sigterm_to_rewriter_ui_leaves_nothing_listening(tmp_path: Path) -> None:
+    proc, url = start_ui(tmp_path)
+    try:
+        assert listening(url)
+        stop_ui(proc, url)
+        assert proc.returncode is not None
+    finally:
+        kill_session(proc)
 
 
 def importlib_has(name: str) -> bool:
