@@ -247,6 +247,10 @@ class EditorState:
     def visible(self, items: Iterable[Suggestion]) -> list[Suggestion]:
         return [s for s in items if (s.code, s.subject.observed) not in self.ignored]
 
+    def current(self) -> list[Suggestion]:
+        """The suggestions of the last :meth:`sync`, not ignored, in text order."""
+        return self.visible(self._items.values())
+
     def item(self, sid: str) -> Suggestion | None:
         """A suggestion of the last :meth:`sync` by id (for widget callbacks)."""
         return self._items.get(sid)
@@ -327,6 +331,44 @@ class EditorState:
         return out
 
 
+def findings_json(report: Report, state: EditorState, items: Sequence[Suggestion], *,
+                  unsafe: bool = True, rewritten: str | None = None) -> str:
+    """``check --format json`` of ``report`` (version 1, keys only added), with the editor's work:
+    each finding that had a suggestion gets ``"decision"`` (accepted or not, the replacement
+    chosen, who decided: ``editor``, ``opened``, ``default`` or ``ignored``), and the file gets
+    ``"editor"`` (counts, whether unsafe edits were proposed, the rewritten text)."""
+    import json
+
+    from rewriter.render.json import render_json
+
+    payload = json.loads(render_json([report]))
+    rows = {(r["code"], r["start"], r["end"]): r for r in state.rows(items)}
+    entry = payload["files"][0]
+    for f in entry["findings"]:
+        row = rows.get((f["code"], f["start"], f["end"]))
+        if row is not None:
+            f["decision"] = {k: row[k] for k in ("accepted", "replacement", "decided_by")}
+    accepted = sum(1 for r in rows.values() if r["accepted"])
+    entry["editor"] = {"suggestions": len(rows), "accepted": accepted, "rejected": len(rows) - accepted,
+                       "unsafe_proposed": bool(unsafe),
+                       "ignored": sorted(f"{code} {word}" for code, word in state.ignored)}
+    if rewritten is not None:
+        entry["editor"]["rewrite"] = rewritten
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def is_new_draft(old: str, new: str) -> bool:
+    """Whether ``new`` is another draft (pasted over ``old``) rather than ``old`` edited: fewer than
+    half of its paragraphs (non-blank lines) are in ``old``."""
+    lines = [ln.strip() for ln in new.splitlines() if ln.strip()]
+    if not lines:
+        return False
+    if not old.strip():
+        return True
+    kept = {ln.strip() for ln in old.splitlines() if ln.strip()}
+    return sum(1 for ln in lines if ln in kept) * 2 < len(lines)
+
+
 # ---- readability -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -341,6 +383,22 @@ class MetricRow:
     @property
     def delta(self) -> float:
         return self.after - self.before
+
+    @property
+    def change(self) -> str:
+        """``before → after`` as shown (one value when they show the same)."""
+        a, b = self.show(self.before), self.show(self.after)
+        return a if a == b else f"{a} → {b}"
+
+    @property
+    def delta_text(self) -> str | None:
+        """The change as shown, signed (``-1 min 05 s``, ``+2.3``), or None when it shows as no change."""
+        if self.show(self.before) == self.show(self.after):
+            return None
+        magnitude = self.show(abs(self.delta))
+        if magnitude in ("0", "0.0", "0 s"):
+            return None
+        return f"{'+' if self.delta > 0 else '-'}{magnitude}"
 
     def show(self, value: float) -> str:
         if self.fmt == "seconds":
@@ -532,5 +590,5 @@ def find_seeds(*extra: str | Path) -> list[Path]:
 
 __all__ = ["MAX_CHARS", "MAX_UPLOAD_BYTES", "Decision", "Draft", "EditorState", "MetricRow", "Subject",
            "Suggestion", "as_format", "choices_for", "download_bytes", "editor_config", "find_seeds", "finding_rows",
-           "metric_rows", "read_path", "read_upload", "reading_time", "refused", "rule_families", "selection",
-           "subject_of", "suggestions"]
+           "findings_json", "is_new_draft", "metric_rows", "read_path", "read_upload", "reading_time", "refused",
+           "rule_families", "selection", "subject_of", "suggestions"]

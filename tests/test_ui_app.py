@@ -19,7 +19,8 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from rewriter import Config, analyze
-from rewriter.fix import finding_key, rewrite
+from rewriter.editor import suggestions
+from rewriter.fix import rewrite
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "ui" / "app.py")
@@ -65,8 +66,17 @@ def start() -> AppTest:
     return at
 
 
-def paste(at: AppTest, text: str) -> AppTest:
+def type_in(at: AppTest, text: str) -> AppTest:
+    """Text typed into the box (it reaches the server, as on leaving the box), not checked."""
     at.text_area(key="draft").input(text).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def paste(at: AppTest, text: str) -> AppTest:
+    """Text put in the box and checked (the Check button)."""
+    type_in(at, text)
+    at.button(key="check").click().run()
     assert not at.exception, at.exception
     return at
 
@@ -89,30 +99,57 @@ def unescaped(markdown: str) -> str:
 
 
 def keys(config: Config, text: str = DRAFT) -> dict[str, str]:
-    """Finding key by observed word."""
-    return {text[f.start : f.end]: finding_key(f) for f in analyze(text, config).findings if f.fix}
+    """Suggestion id (the accept box is ``accept_<id>``) by observed word."""
+    return {s.observed: s.id for s in suggestions(analyze(text, config))}
 
 
-def test_opens_on_the_seed_draft(house: Config) -> None:
+def boxes(at: AppTest) -> dict[str, bool]:
+    return {c.key: c.value for c in at.checkbox}
+
+
+def ticked_words(at: AppTest, config: Config, text: str) -> set[str]:
+    by_id = {f"accept_{v}": k for k, v in keys(config, text).items()}
+    return {by_id[k] for k, v in boxes(at).items() if v}
+
+
+def stale(at: AppTest) -> bool:
+    return any("Out of date" in m.value for m in at.markdown)
+
+
+def test_opens_on_the_seed_draft_with_a_useful_rewrite(house: Config) -> None:
     at = start()
     seed = (ROOT / "seeds" / "000_2848cd7d85c6065c.txt").read_text(encoding="utf-8")
     assert at.text_area(key="draft").value == seed
     assert at.selectbox(key="sample").value == "000_2848cd7d85c6065c.txt"
     assert shown_text(html_of(at, "rw-original")) == seed
     assert [m.label for m in at.metric][:2] == ["Grade (Flesch-Kincaid)", "Reading ease"]
+    # every suggestion starts ticked on a draft that opens: the rewrite shows what the tool does
+    assert boxes(at) and all(boxes(at).values())
+    assert shown_text(html_of(at, "rw-rewrite")) != seed
+    assert not stale(at)
 
 
-def test_paste_shows_findings_and_the_safe_rewrite(house: Config) -> None:
+def test_metrics_show_before_and_after(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    grade = next(m for m in at.metric if m.label == "Grade (Flesch-Kincaid)")
+    before = analyze(DRAFT, house).metrics["flesch_kincaid_grade"]
+    after = rewrite(DRAFT, config=house, accept={s.key for s in suggestions(analyze(DRAFT, house))}).after
+    assert grade.value == f"{before:.1f} → {after['flesch_kincaid_grade']:.1f}"
+    at.button(key="reject_all").click().run()
+    grade = next(m for m in at.metric if m.label == "Grade (Flesch-Kincaid)")
+    assert grade.value == f"{before:.1f}" and not grade.delta  # no change: one value, no "-0"
+
+
+def test_paste_shows_findings_and_the_rewrite(house: Config) -> None:
     at = paste(start(), DRAFT)
     k = keys(house)
-    boxes = {c.key: c.value for c in at.checkbox}
-    assert boxes == {f"accept_{k['harbinger']}": False, f"accept_{k['in order to']}": True,
-                     f"accept_{k['zorblax']}": True}
+    assert boxes(at) == {f"accept_{k['harbinger']}": True, f"accept_{k['in order to']}": True,
+                         f"accept_{k['zorblax']}": True}
     original = html_of(at, "rw-original")
     assert 'class="rw-m rw-f-TST"' in original and "Suggestion (unsafe): &#x27;harbinger&#x27; → &#x27;sign" in original
     assert shown_text(original) == DRAFT
     assert shown_text(html_of(at, "rw-rewrite")) == (
-        "The harbinger of spring came to stay.\n\nOfficials said the plain plan was final.")
+        "The sign of spring came to stay.\n\nOfficials said the plain plan was final.")
     chips = [h.value for h in at.get("html") if "rw-legend" in h.value]
     assert chips and "<b>3</b>" in chips[0]
 
@@ -120,47 +157,108 @@ def test_paste_shows_findings_and_the_safe_rewrite(house: Config) -> None:
 def test_checking_and_unchecking_changes_the_rewrite(house: Config) -> None:
     at = paste(start(), DRAFT)
     k = keys(house)
+    at.button(key="accept_all_safe").click().run()
+    assert "The harbinger of spring came to stay." in shown_text(html_of(at, "rw-rewrite"))
     at.checkbox(key=f"accept_{k['harbinger']}").check().run()
     assert "The sign of spring came to stay." in shown_text(html_of(at, "rw-rewrite"))
     assert "<ins class=\"rw-ins\" title=\"was: &#x27;harbinger&#x27;\">sign</ins>" in html_of(at, "rw-rewrite")
     at.checkbox(key=f"accept_{k['in order to']}").uncheck().run()
     assert "The sign of spring came in order to stay." in shown_text(html_of(at, "rw-rewrite"))
-    # a different replacement ticks its box too
+    # a different replacement ticks its box too, and the label follows it
     at.checkbox(key=f"accept_{k['harbinger']}").uncheck().run()
     at.selectbox(key=f"choice_{k['harbinger']}").select("forerunner").run()
-    assert at.checkbox(key=f"accept_{k['harbinger']}").value is True
+    box = at.checkbox(key=f"accept_{k['harbinger']}")
+    assert box.value is True
+    assert "'forerunner'" in unescaped(box.label) and "'sign'" not in unescaped(box.label)
     assert shown_text(html_of(at, "rw-rewrite")).startswith("The forerunner of spring came in order to stay.")
+
+
+def test_a_tick_stays_after_an_edit_elsewhere(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    at.button(key="accept_all_safe").click().run()
+    k = keys(house)
+    at.checkbox(key=f"accept_{k['harbinger']}").check().run()
+    at.checkbox(key=f"accept_{k['zorblax']}").uncheck().run()
+    edited = "Today, t" + DRAFT[1:]
+    paste(at, edited)
+    assert ticked_words(at, house, edited) == {"harbinger", "in order to"}
+    assert shown_text(html_of(at, "rw-rewrite")) == (
+        "Today, the sign of spring came to stay.\n\nOfficials said the zorblax plan was final.")
+
+
+def test_changing_the_ticked_word_moves_no_tick(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    at.button(key="reject_all").click().run()
+    k = keys(house)
+    at.checkbox(key=f"accept_{k['zorblax']}").check().run()
+    edited = DRAFT.replace("zorblax", "harbinger")
+    paste(at, edited)
+    assert ticked_words(at, house, edited) == set()
+    assert "Officials said the harbinger plan was final." in shown_text(html_of(at, "rw-rewrite"))
+
+
+def test_toggling_unsafe_edits_keeps_ticks(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    k = keys(house)
+    at.checkbox(key=f"accept_{k['zorblax']}").uncheck().run()
+    at.toggle(key="propose_unsafe").set_value(False).run()
+    assert boxes(at) == {f"accept_{k['in order to']}": True, f"accept_{k['zorblax']}": False}
+    at.toggle(key="propose_unsafe").set_value(True).run()
+    assert boxes(at) == {f"accept_{k['harbinger']}": True, f"accept_{k['in order to']}": True,
+                         f"accept_{k['zorblax']}": False}
 
 
 def test_accept_all_safe_all_and_none(house: Config) -> None:
     at = paste(start(), DRAFT)
     k = keys(house)
+    at.button(key="reject_all").click().run()
+    assert not any(boxes(at).values())
+    assert shown_text(html_of(at, "rw-rewrite")) == DRAFT
     at.button(key="accept_all").click().run()
-    assert all(c.value for c in at.checkbox)
+    assert all(boxes(at).values())
     assert shown_text(html_of(at, "rw-rewrite")).startswith("The sign of spring came to stay.")
     at.button(key="accept_all_safe").click().run()
-    assert {c.key: c.value for c in at.checkbox}[f"accept_{k['harbinger']}"] is False
-    assert sum(c.value for c in at.checkbox) == 2
-    at.button(key="reject_all").click().run()
-    assert not any(c.value for c in at.checkbox)
-    assert shown_text(html_of(at, "rw-rewrite")) == DRAFT
+    assert boxes(at)[f"accept_{k['harbinger']}"] is False
+    assert sum(boxes(at).values()) == 2
 
 
-def test_downloads_equal_the_rewrite_and_the_findings(house: Config, downloads: dict[str, bytes]) -> None:
+def test_out_of_date_until_checked(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    changed = DRAFT.replace("Officials said", "The zorblax officials said")
+    type_in(at, changed)
+    assert stale(at)
+    assert shown_text(html_of(at, "rw-original")) == DRAFT  # still the draft that was checked
+    at.button(key="check").click().run()
+    assert not stale(at) and shown_text(html_of(at, "rw-original")) == changed
+
+
+def test_downloads_record_the_decisions_and_a_pasted_draft_is_named_draft(
+        house: Config, downloads: dict[str, bytes]) -> None:
     import json
 
     at = paste(start(), DRAFT)
+    assert at.selectbox(key="sample").value == ""  # the picker no longer names the seed
     k = keys(house)
-    at.checkbox(key=f"accept_{k['harbinger']}").check().run()
-    expected = rewrite(DRAFT, config=house, accept=set(k.values()))
-    name = "000_2848cd7d85c6065c.rewritten.txt"
-    assert downloads[name].decode("utf-8") == expected.text == shown_text(html_of(at, "rw-rewrite"))
-    payload = json.loads(downloads["000_2848cd7d85c6065c.findings.json"])
-    assert payload["version"] == 1
-    assert {f["text"] for f in payload["files"][0]["findings"] if f["code"] == "TST001"} == set(k)
-    # as Markdown
+    at.button(key="accept_all_safe").click().run()
+    at.selectbox(key=f"choice_{k['harbinger']}").select("forerunner").run()
+    at.checkbox(key=f"accept_{k['zorblax']}").uncheck().run()
+    report = analyze(DRAFT, house)
+    by_word = {s.observed: s for s in suggestions(report)}
+    expected = rewrite(DRAFT, config=house, accept={by_word["harbinger"].key, by_word["in order to"].key},
+                       choices={by_word["harbinger"].key: "forerunner"}, report=report)
+    assert downloads["draft.rewritten.txt"].decode("utf-8") == expected.text == shown_text(html_of(at, "rw-rewrite"))
+    payload = json.loads(downloads["draft.findings.json"])
+    assert payload["version"] == 1 and payload["files"][0]["path"] == "draft.txt"
+    decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if f["code"] == "TST001"}
+    assert decisions == {
+        "harbinger": {"accepted": True, "replacement": "forerunner", "decided_by": "editor"},
+        "in order to": {"accepted": True, "replacement": "to", "decided_by": "editor"},
+        "zorblax": {"accepted": False, "replacement": None, "decided_by": "editor"},
+    }
+    editor = payload["files"][0]["editor"]
+    assert (editor["accepted"], editor["rejected"], editor["rewrite"]) == (2, 1, expected.text)
     at.selectbox(key="download_format").select("md").run()
-    assert downloads["000_2848cd7d85c6065c.rewritten.md"].decode("utf-8") == expected.text
+    assert downloads["draft.rewritten.md"].decode("utf-8") == expected.text
 
 
 def test_hostile_markup_is_shown_as_text(house: Config) -> None:
@@ -177,6 +275,12 @@ def test_hostile_markup_is_shown_as_text(house: Config) -> None:
     assert "<script" not in labels
 
 
+def upload(at: AppTest, name: str, data: bytes, mime: str = "text/plain") -> AppTest:
+    at.file_uploader[0].set_value((name, data, mime)).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_docx_upload_round_trip(house: Config, downloads: dict[str, bytes]) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -186,28 +290,35 @@ def test_docx_upload_round_trip(house: Config, downloads: dict[str, bytes]) -> N
     p.add_run(" vote on the zorblax plan.")
     buf = io.BytesIO()
     document.save(buf)
-    at = start()
-    mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    at.file_uploader(key="upload").set_value(("story.docx", buf.getvalue(), mime)).run()
-    assert not at.exception, at.exception
+    at = upload(start(), "story.docx", buf.getvalue(),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     text = "A harbinger of spring\n\nThe council met in order to vote on the zorblax plan."
     assert at.text_area(key="draft").value == text
     assert at.selectbox(key="download_format").value == "docx"
+    assert at.selectbox(key="sample").value == ""  # the picker no longer names the seed
+    at.button(key="accept_all_safe").click().run()
     back = docx.Document(io.BytesIO(downloads["story.rewritten.docx"]))
     assert [p.style.name for p in back.paragraphs] == ["Title", "Normal"]
     assert [p.text for p in back.paragraphs] == ["A harbinger of spring", "The council met to vote on the plain plan."]
     assert [r.text for r in back.paragraphs[1].runs if r.bold] == ["to"]
 
 
-def test_upload_too_large_or_unreadable_says_why(house: Config) -> None:
-    at = start()
-    at.file_uploader(key="upload").set_value(("huge.txt", b"word " * 500_000, "text/plain")).run()
-    assert not at.exception
-    assert any("the limit is 2 MB" in unescaped(e.value) for e in at.error)
+def errors(at: AppTest) -> list[str]:
+    return [unescaped(e.value) for e in at.error]
+
+
+def test_upload_notices_replace_each_other_and_clear(house: Config) -> None:
+    at = upload(start(), "empty.txt", b"  \n")
+    assert errors(at) == ["empty.txt: the file is empty"]
+    at = upload(at, "huge.txt", b"word " * 600_000)  # 3 MB: the editor's own error box says so
+    assert len(errors(at)) == 1 and "huge.txt is 2.9 MB; the limit is 2 MB" in errors(at)[0]
     seed = (ROOT / "seeds" / "000_2848cd7d85c6065c.txt").read_text(encoding="utf-8")
     assert at.text_area(key="draft").value == seed  # the draft is kept
-    at.file_uploader(key="upload").set_value(("old.txt", "caf\xe9".encode("latin-1"), "text/plain")).run()
-    assert any("not valid UTF-8" in unescaped(e.value) for e in at.error)
+    assert len(at.file_uploader) == 1 and at.file_uploader[0].value is None  # no failed file chip stays
+    at = upload(at, "old.txt", "caf\xe9".encode("latin-1"))
+    assert len(errors(at)) == 1 and "not valid UTF-8" in errors(at)[0]
+    paste(at, DRAFT)
+    assert errors(at) == []  # a later good draft clears it
 
 
 def test_sidebar_settings_change_the_check(house: Config) -> None:

@@ -44,7 +44,7 @@ def streamlit_command(app: Path, host: str, port: int, headless: bool = True) ->
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.address", host, "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
-        "--server.maxUploadSize", "2",
+        "--server.maxUploadSize", "50",  # the app refuses more than 2 MB itself, in its error box
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
         "--theme.base", "light",

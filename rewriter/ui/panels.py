@@ -26,18 +26,14 @@ def style() -> None:
 
 
 def metrics_panel(rows: Sequence[MetricRow], *, key: str = "metrics") -> None:
-    """Readability after the accepted edits, with the change from the original, and a small chart."""
+    """Readability of the original → the rewrite (the accepted edits), the change, and a small chart."""
     if not rows:
         return
     cols = st.columns(len(rows))
     for col, row in zip(cols, rows, strict=True):
-        delta: str | None = None
-        if round(row.delta, 1) != 0:
-            sign = "+" if row.delta > 0 else "-"  # ASCII: Streamlit reads the arrow from it
-            delta = f"{sign}{row.show(abs(row.delta))}"
-        col.metric(row.label, row.show(row.after), delta=delta,
+        col.metric(row.label, row.change, delta=row.delta_text,
                    delta_color="inverse" if row.lower_is_better else "normal",
-                   help=f"Original: {row.show(row.before)}. Now: {row.show(row.after)}.")
+                   help=f"Original: {row.show(row.before)}. Rewrite: {row.show(row.after)}.")
     charted = [r for r in rows if r.fmt in ("grade", "count")]
     if charted:
         frame = {"measure": [r.label for r in charted], "original": [r.before for r in charted],
@@ -57,26 +53,55 @@ def text_panel(title: str, body_html: str, caption: str = "") -> None:
     st.html(body_html)
 
 
-def suggestion_panel(items: Sequence[Suggestion], *, on_pick: Callable[[str], None],
-                     on_select: Callable[[str], None], height: int = 560) -> None:
-    """One accept box per suggested edit (key ``accept_<finding key>``), a picker where a finding
-    has alternatives (key ``choice_<finding key>``), and the accept-all buttons."""
+def selection_bar(total: int, safe: int, ticked: int, *, on_select: Callable[[str], None]) -> None:
+    """The accept-all buttons, above the panes: every suggestion, the safe ones, none."""
+    if not total:
+        return
+    with st.container(horizontal=True, gap="small", key="accept_buttons", vertical_alignment="center"):
+        st.button(f"Accept all suggestions ({total})", key="accept_all", on_click=on_select, args=("all",),
+                  type="primary" if ticked < total else "secondary",
+                  help="Tick every suggested edit; the rewrite shows them all, for you to untick")
+        st.button(f"Accept safe only ({safe})", key="accept_all_safe", on_click=on_select, args=("safe",),
+                  help="Tick the safe edits (mechanical, meaning kept) and untick the rest")
+        st.button("Reject all", key="reject_all", on_click=on_select, args=("none",))
+        st.caption(f"{ticked} of {total} ticked")
+
+
+SHOW = {"all": "all", "safe": "safe only", "unsafe": "need a look (unsafe)"}
+
+
+def suggestion_panel(items: Sequence[Suggestion], labels: Mapping[str, str], *, on_tick: Callable[[str], None],
+                     on_pick: Callable[[str], None], on_ignore: Callable[[str], None], height: int = 560) -> None:
+    """One accept box per suggested edit (key ``accept_<id>``, its label from ``labels``), a picker
+    where a finding has alternatives (key ``choice_<id>``), grouped by family and filterable by
+    family and by safe / unsafe. The boxes' values come from the session state the app sets."""
+    from rewriter.htmlview import family_label
+
     st.markdown(f"**Suggested edits** ({len(items)})")
     if not items:
         st.caption("Nothing to rewrite with the rules and settings chosen.")
         return
-    with st.container(horizontal=True, gap="small", key="accept_buttons"):
-        st.button("Accept all safe", key="accept_all_safe", on_click=on_select, args=("safe",),
-                  help="Tick every safe edit and untick the rest")
-        st.button("Accept all", key="accept_all", on_click=on_select, args=("all",))
-        st.button("Reject all", key="reject_all", on_click=on_select, args=("none",))
-    with st.container(height=height if len(items) > 8 else "content", border=True, key="suggestions"):
-        for s in items:
-            st.checkbox(md_escape(s.label), key=f"accept_{s.key}", help=s.message)
-            if len(s.options) > 1:
-                st.selectbox(f"Replacement for '{md_escape(s.observed)}'", s.options, key=f"choice_{s.key}",
-                             on_change=on_pick, args=(s.key,), label_visibility="collapsed",
-                             format_func=lambda o: o or "(cut)")
+    fams = list(dict.fromkeys(s.family for s in items))
+    with st.container(horizontal=True, gap="small", key="suggestion_filters"):
+        show = st.selectbox("Show", list(SHOW), key="show_kind", format_func=SHOW.__getitem__)
+        picked = st.multiselect("Families", fams, key="show_families", placeholder="every family",
+                                format_func=lambda f: family_label(f))
+    shown = [s for s in items if (show == "all" or (show == "safe") == s.safe) and (not picked or s.family in picked)]
+    if len(shown) != len(items):
+        st.caption(f"Showing {len(shown)} of {len(items)}.")
+    with st.container(height=height if len(shown) > 8 else "content", border=True, key="suggestions"):
+        for fam in fams:
+            group = [s for s in shown if s.family == fam]
+            if not group:
+                continue
+            st.markdown(f"*{md_escape(family_label(fam))}* ({len(group)})")
+            for s in group:
+                st.checkbox(md_escape(labels.get(s.id, s.label)), key=f"accept_{s.id}", help=s.message,
+                            on_change=on_tick, args=(s.id,))
+                if len(s.options) > 1:
+                    st.selectbox(f"Replacement for '{md_escape(s.observed)}'", s.options, key=f"choice_{s.id}",
+                                 on_change=on_pick, args=(s.id,), label_visibility="collapsed",
+                                 format_func=lambda o: o or "(cut)")
 
 
 def findings_table(rows: Sequence[Mapping[str, Any]]) -> None:
@@ -96,5 +121,5 @@ def downloads(rewrite: tuple[bytes, str, str], findings_json: str, json_name: st
                        mime="application/json", key="download_json", on_click="ignore")
 
 
-__all__ = ["downloads", "family_panel", "findings_table", "md_escape", "metrics_panel", "style",
+__all__ = ["downloads", "family_panel", "findings_table", "md_escape", "metrics_panel", "selection_bar", "style",
            "suggestion_panel", "text_panel"]
