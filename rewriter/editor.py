@@ -388,6 +388,8 @@ class MetricRow:
     def change(self) -> str:
         """``before → after`` as shown (one value when they show the same)."""
         a, b = self.show(self.before), self.show(self.after)
+        if a != b and self.fmt == "seconds":  # short enough for a metric box: 1:40 → 1:29
+            a, b = (f"{round(v) // 60}:{round(v) % 60:02d}" for v in (self.before, self.after))
         return a if a == b else f"{a} → {b}"
 
     @property

@@ -37,11 +37,21 @@ STYLE = """<style>
   font-family: Georgia, 'Times New Roman', serif; }
 .rw-box { max-height: 68vh; overflow-y: auto; padding: 0.6rem 0.8rem; border: 1px solid #ddd;
   border-radius: 0.4rem; background: #fff; color: #222; }
-.rw-s-hard { background: rgba(255, 221, 0, 0.22); }
-.rw-s-very-hard { background: rgba(255, 80, 80, 0.17); }
-.rw-s-long { background: rgba(120, 120, 255, 0.12); }
-.rw-m { border-radius: 0.2rem; padding: 0 0.1rem; border-bottom: 2px solid rgba(0, 0, 0, 0.35);
-  color: inherit; cursor: help; }
+/* sentence tints: grey stripes and an icon, never a hue, so they cannot be mistaken for (or hide) the
+   word flags' family colours; word flags: the family's colour, underlined */
+.rw-s-hard { background-image: repeating-linear-gradient(135deg, rgba(60, 70, 110, 0.09) 0 3px,
+  transparent 3px 7px); }
+.rw-s-very-hard { background-image: repeating-linear-gradient(135deg, rgba(60, 70, 110, 0.2) 0 3px,
+  transparent 3px 6px); }
+.rw-s-long { text-decoration: underline dotted rgba(60, 70, 110, 0.55); text-underline-offset: 0.3em; }
+.rw-s::before { font-family: system-ui, sans-serif; font-size: 0.7em; color: #4a5273; vertical-align: super;
+  margin-right: 0.1em; }
+.rw-s-hard::before { content: "▲"; }
+.rw-s-very-hard::before { content: "▲▲"; }
+.rw-s-long::before { content: "↔"; }
+.rw-m { border-radius: 0.2rem; padding: 0 0.1rem; border-bottom: 2px solid rgba(0, 0, 0, 0.45);
+  color: inherit; cursor: pointer; }
+.rw-m.rw-open { outline: 2px solid #1f4fd1; }
 ins.rw-ins { background: #b8f0c0; text-decoration: none; border-bottom: 2px solid #2e9e44;
   border-radius: 0.2rem; padding: 0 0.1rem; cursor: help; }
 del.rw-del { background: #ffd6d6; color: #8a1f1f; text-decoration: line-through; border-radius: 0.2rem;
@@ -49,6 +59,10 @@ del.rw-del { background: #ffd6d6; color: #8a1f1f; text-decoration: line-through;
 .rw-legend { display: flex; flex-wrap: wrap; gap: 0.35rem; margin: 0.2rem 0 0.6rem; font-size: 0.85rem; }
 .rw-chip { border-radius: 1rem; padding: 0.1rem 0.6rem; border: 1px solid rgba(0, 0, 0, 0.2); color: #222; }
 .rw-chip b { margin-left: 0.3rem; }
+/* the uploader's own size hint: the editor states (and enforces) its limit in the label */
+[data-testid="stFileUploaderDropzoneInstructions"] small { display: none; }
+.rw-key { display: flex; flex-wrap: wrap; gap: 0.8rem; font-size: 0.82rem; color: #444; margin-bottom: 0.4rem; }
+.rw-key span.rw-s, .rw-key mark { padding: 0 0.3rem; }
 </style>"""
 
 
@@ -300,8 +314,22 @@ def rewrite_html(original: str, new: str, report: Report | None = None) -> str:
     return f'<div class="rw-text rw-box rw-rewrite">{render_marked(new, marks, regions)}</div>'
 
 
+def key_html() -> str:
+    """What the marks mean: word flags (a family's colour, underlined) and sentence tints (grey
+    stripes with an icon: hard, very hard; a dotted underline: long), so not by colour alone."""
+    return ('<div class="rw-key">'
+            '<span><mark class="rw-m" style="background: #eee">word</mark> a flagged word or phrase, '
+            'coloured by family (chips above)</span>'
+            '<span><span class="rw-s rw-s-hard">sentence</span> hard sentence</span>'
+            '<span><span class="rw-s rw-s-very-hard">sentence</span> very hard sentence</span>'
+            '<span><span class="rw-s rw-s-long">sentence</span> long sentence</span>'
+            '<span><ins class="rw-ins">new</ins> <del class="rw-del">cut</del> changes in the rewrite</span>'
+            '</div>')
+
+
 def legend_html(counts: Mapping[str, int], labels: Mapping[str, str] | None = None) -> str:
-    """Coloured chips, one per family, with its count (doubles as the highlight legend)."""
+    """Coloured chips, one per family, with its name in words, its code and its count, and the key
+    to the marks (:func:`key_html`): the legend of the highlights."""
     chips = []
     for family, n in counts.items():
         label = (labels or {}).get(family) or family_label(family)
@@ -309,7 +337,7 @@ def legend_html(counts: Mapping[str, int], labels: Mapping[str, str] | None = No
                      f'title="{_attr(family)}">{_text(label)} <small>{_text(family)}</small><b>{n}</b></span>')
     if not chips:
         chips.append('<span class="rw-chip">no findings</span>')
-    return f'<div class="rw-legend">{"".join(chips)}</div>'
+    return f'<div class="rw-legend">{"".join(chips)}</div>{key_html()}'
 
 
 def _text(s: str) -> str:
@@ -322,4 +350,4 @@ def _attr(s: str) -> str:
 
 __all__ = ["SENTENCE_KINDS", "STYLE", "Change", "Mark", "change_marks",
            "diff_changes", "family_color", "family_counts", "family_label", "finding_marks", "finding_title",
-           "legend_html", "original_html", "render_marked", "rewrite_html"]
+           "key_html", "legend_html", "original_html", "render_marked", "rewrite_html"]

@@ -239,3 +239,13 @@ def test_refused_says_why_an_accepted_edit_was_not_applied(config: Config) -> No
     assert result.text == 'She said "we met in order to talk" and left to rest.'
     lines = refused(result, keys)
     assert len(lines) == 1 and lines[0].startswith("line 1, TST001 'in order to': touches a protected region")
+
+
+def test_metric_rows_show_before_and_after_and_no_zero_delta() -> None:
+    before = {"flesch_kincaid_grade": 15.04, "reading_time_seconds": 100.0, "hard_sentences": 4}
+    rows = {r.key: r for r in metric_rows(before, dict(before, flesch_kincaid_grade=11.0, reading_time_seconds=89.0))}
+    assert rows["flesch_kincaid_grade"].change == "15.0 → 11.0" and rows["flesch_kincaid_grade"].delta_text == "-4.0"
+    assert rows["reading_time_seconds"].change == "1:40 → 1:29" and rows["reading_time_seconds"].delta_text == "-11 s"
+    assert rows["hard_sentences"].change == "4" and rows["hard_sentences"].delta_text is None
+    tiny = metric_rows({"reading_time_seconds": 60.2}, {"reading_time_seconds": 59.9})[0]
+    assert tiny.change == "1 min 00 s" and tiny.delta_text is None  # never "-0 s"
