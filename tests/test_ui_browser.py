@@ -30,8 +30,10 @@ pytestmark = pytest.mark.slow
 CHROMIUM = os.environ.get("REWRITER_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-DRAFT = ("The newly minted council met in order to vote on the budget.\n\n"
-         "The mayor left early due to the fact that the meeting ran late.")
+DRAFT = ("The mayor said the pivotal plan would pass in May.\n\n"
+         "The council met in order to vote on the budget.")
+EDITED = "Today, t" + DRAFT[1:]  # an edit elsewhere: the flagged word and its neighbours are unchanged
+CHANGED = EDITED.replace("the pivotal plan", "the myriad plans")  # the ticked word itself changed
 # the text a reader sees in a panel: cut text (struck through) left out
 SHOWN = """sel => { const el = document.querySelector(sel); if (!el) return null;
   const c = el.cloneNode(true); c.querySelectorAll('del').forEach(d => d.remove()); return c.textContent; }"""
@@ -150,39 +152,70 @@ def importlib_has(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
-def test_type_a_draft_accept_a_change_and_see_it(server: str, tmp_path: Path) -> None:
+def css_key(key: str) -> str:
+    """Streamlit gives each widget's container the class st-key-<key> (other characters as "-")."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key)
+
+
+def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -> None:
+    import json
+
     sync_playwright = _playwright()
-    report = analyze(DRAFT, Config())
-    items = suggestions(report)
-    safe = {s.key for s in items if s.safe}
-    target = next((s for s in items if not s.safe), None)
-    assert safe and target is not None, "the shipped lexicons no longer flag this draft; pick another"
-    only_safe = rewrite(DRAFT, config=Config(), accept=safe, report=report).text
-    expected = rewrite(DRAFT, config=Config(), accept=safe | {target.key}, report=report).text
-    assert only_safe != expected
+    config = Config()
+    by_word = {s.observed: s for s in suggestions(analyze(DRAFT, config))}
+    assert set(by_word) == {"pivotal", "in order to"}, "the shipped lexicons changed; pick other words"
+    pivotal = by_word["pivotal"]
+    assert not pivotal.safe
+    later = {s.observed: s for s in suggestions(analyze(EDITED, config))}
+    changed = {s.observed: s for s in suggestions(analyze(CHANGED, config))}
+    assert "myriad" in changed and not changed["myriad"].safe
+    expected = rewrite(DRAFT, config=config, accept={pivotal.key}).text
+    expected_later = rewrite(EDITED, config=config, accept={later["pivotal"].key}).text
+    assert "the key plan" in expected and expected_later.startswith("Today, the mayor said the key plan")
+
+    def shown(sel: str) -> str:
+        return str(page.evaluate(SHOWN, sel))
+
+    def wait_shown(sel: str, text: str) -> None:
+        page.wait_for_function(f"() => ({SHOWN})({sel!r}) === {text!r}", timeout=120_000)
+
+    def check(text: str) -> None:
+        page.locator("textarea").first.fill(text)
+        page.get_by_role("button", name="Check", exact=True).click()
+        wait_shown(".rw-original", text)
+
+    def ticked(s: object) -> bool:
+        return page.locator(f".{css_key('accept_' + s.id)} input[type=checkbox]").is_checked()  # type: ignore[attr-defined]
 
     with sync_playwright() as p:  # type: ignore[operator]
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1400})
+        page = browser.new_page(viewport={"width": 1600, "height": 1400}, accept_downloads=True)
         try:
             page.goto(server, wait_until="domcontentloaded")
             page.wait_for_selector(".rw-rewrite", timeout=180_000)  # the seed draft, checked
-            box = page.locator("textarea").first
-            box.fill(DRAFT)
-            box.press("Control+Enter")
-            page.wait_for_function(f"() => ({SHOWN})('.rw-rewrite') === {only_safe!r}", timeout=120_000)
-            assert page.evaluate(SHOWN, ".rw-original") == DRAFT
-
-            # Streamlit gives each widget's container the class st-key-<key> (other characters as "-")
-            css_key = re.sub(r"[^a-zA-Z0-9_-]", "-", f"accept_{target.key}")
-            checkbox = page.locator(f".st-key-{css_key} label")
-            checkbox.click()
-            page.wait_for_function(f"() => ({SHOWN})('.rw-rewrite') === {expected!r}", timeout=120_000)
-            inserted = page.locator(".rw-rewrite ins").all_inner_texts()
-            assert target.replacement in inserted
-            assert target.observed not in page.evaluate(SHOWN, ".rw-rewrite")
-            title = page.locator(".rw-rewrite ins", has_text=target.replacement).first.get_attribute("title")
-            assert title is not None and target.observed in title
+            check(DRAFT)
+            page.get_by_role("button", name="Reject all").click()
+            wait_shown(".rw-rewrite", DRAFT)
+            # tick one suggestion: the rewrite takes it
+            page.locator(f".{css_key('accept_' + pivotal.id)} label").click()
+            wait_shown(".rw-rewrite", expected)
+            assert "key" in page.locator(".rw-rewrite ins").all_inner_texts()
+            # an edit elsewhere in the draft: the tick stays on its word
+            check(EDITED)
+            wait_shown(".rw-rewrite", expected_later)
+            assert ticked(later["pivotal"]) and not ticked(later["in order to"])
+            # the ticked word itself changed: no tick moves to the new word
+            check(CHANGED)
+            wait_shown(".rw-rewrite", CHANGED)
+            assert not ticked(changed["myriad"]) and not ticked(changed["in order to"])
+            # the findings JSON records each decision
+            with page.expect_download() as info:
+                page.get_by_role("button", name="Download the findings (JSON)").click()
+            payload = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+            assert payload["files"][0]["path"] == "draft.txt"
+            decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if "decision" in f}
+            assert decisions["myriad"] == {"accepted": False, "replacement": None, "decided_by": "default"}
+            assert decisions["in order to"] == {"accepted": False, "replacement": None, "decided_by": "editor"}
             page.wait_for_timeout(800)  # let the chart and metrics settle for the picture
             shot = tmp_path / "editor.png"
             page.screenshot(path=str(shot), full_page=True)
