@@ -254,15 +254,22 @@ def diff_changes(old: str, new: str) -> list[Change]:
         if op != "replace":
             out.append(Change(o1, o2, n1, n2))
             continue
-        a, a_at = _tokens(old[o1:o2], o1)
-        b, b_at = _tokens(new[n1:n2], n1)
-        a_at.append(o2)
-        b_at.append(n2)
-        words = difflib.SequenceMatcher(None, a, b, autojunk=False)
-        for wop, k1, k2, m1, m2 in words.get_opcodes():
-            if wop != "equal":
-                out.append(Change(a_at[k1], a_at[k2], b_at[m1], b_at[m2]))
+        if i2 - i1 == j2 - j1:  # as many lines changed as there are: word-diff them pair by pair
+            for k in range(i2 - i1):
+                out += _word_changes(old, new, old_at[i1 + k], old_at[i1 + k + 1], new_at[j1 + k], new_at[j1 + k + 1])
+        else:
+            out += _word_changes(old, new, o1, o2, n1, n2)
     return _slide(old, new, out)
+
+
+def _word_changes(old: str, new: str, o1: int, o2: int, n1: int, n2: int) -> list[Change]:
+    a, a_at = _tokens(old[o1:o2], o1)
+    b, b_at = _tokens(new[n1:n2], n1)
+    a_at.append(o2)
+    b_at.append(n2)
+    words = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [Change(a_at[k1], a_at[k2], b_at[m1], b_at[m2])
+            for wop, k1, k2, m1, m2 in words.get_opcodes() if wop != "equal"]
 
 
 def _slide(old: str, new: str, changes: list[Change]) -> list[Change]:

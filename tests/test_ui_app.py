@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,15 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
         return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
 
     monkeypatch.setattr(MediaFileManager, "add", add)
+    deferred = MediaFileManager.add_deferred
+
+    def add_deferred(self: MediaFileManager, fn: Callable[[], bytes], mimetype: str | None, coordinates: str,
+                     file_name: str | None = None, **kw: object) -> str:
+        if file_name:  # made on a click in the browser; here, at once
+            served[file_name] = fn()
+        return deferred(self, fn, mimetype, coordinates, file_name=file_name, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     return served
 
 

@@ -10,6 +10,7 @@ builds the (escaped) HTML, :mod:`rewriter.ui.panels` draws. Environment:
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 from typing import Any
@@ -255,10 +256,6 @@ def main() -> None:
     report = check(analysed, key, path, config)
     state = editor()
     items = state.sync(suggestions(report, unsafe=config.unsafe_fixes))
-    for s in items:  # the boxes show the decisions (set before the widgets are drawn)
-        st.session_state[f"accept_{s.id}"] = state.accepted(s)
-        if len(s.options) > 1:
-            st.session_state[f"choice_{s.id}"] = state.choice(s)
     accepted = state.accept_keys(items)
     choices = tuple(sorted(state.choices(items).items()))
     result = rewrite_with(analysed, key, path, accepted, choices, config, report)
@@ -275,8 +272,9 @@ def main() -> None:
     panels.selection_bar(len(items), sum(1 for s in items if s.safe), len(accepted), on_select=on_select)
     left, right, side = st.columns([5, 5, 4])
     with side:
-        panels.suggestion_panel(items, {s.id: state.label(s) for s in items}, on_tick=on_tick, on_pick=on_pick,
-                                on_ignore=on_ignore)
+        panels.suggestion_panel(items, {s.id: state.label(s) for s in items},
+                                {s.id: state.accepted(s) for s in items}, {s.id: state.choice(s) for s in items},
+                                on_tick=on_tick, on_pick=on_pick)
     with left:
         panels.text_panel("Original", original_html(report),
                           caption="Hover a highlight for the reason and the suggestion.")
@@ -292,9 +290,13 @@ def main() -> None:
                        format_func=lambda f: {"txt": "plain text (.txt)", "md": "Markdown (.md)",
                                               "docx": "Word (.docx)"}[f])
     out_draft = as_format(source, fmt)
-    panels.downloads(download_bytes(out_draft, result.text),
-                     findings_json(report, state, items, unsafe=config.unsafe_fixes, rewritten=result.text),
-                     f"{Path(path).stem}.findings.json")
+    frozen = copy.deepcopy(state)  # the decisions as shown now, for a download made later
+    unsafe = config.unsafe_fixes
+
+    def findings() -> bytes:
+        return findings_json(report, frozen, items, unsafe=unsafe, rewritten=result.text).encode("utf-8")
+
+    panels.downloads(download_bytes(out_draft, result.text), findings, f"{Path(path).stem}.findings.json")
 
 
 if __name__ == "__main__":

@@ -68,33 +68,48 @@ def selection_bar(total: int, safe: int, ticked: int, *, on_select: Callable[[st
 
 
 SHOW = {"all": "all", "safe": "safe only", "unsafe": "need a look (unsafe)"}
+PAGE = 40  # boxes drawn at a time: a long draft's hundreds of widgets would slow every tick
 
 
-def suggestion_panel(items: Sequence[Suggestion], labels: Mapping[str, str], *, on_tick: Callable[[str], None],
-                     on_pick: Callable[[str], None], on_ignore: Callable[[str], None], height: int = 560) -> None:
-    """One accept box per suggested edit (key ``accept_<id>``, its label from ``labels``), a picker
-    where a finding has alternatives (key ``choice_<id>``), grouped by family and filterable by
-    family and by safe / unsafe. The boxes' values come from the session state the app sets."""
+def suggestion_panel(items: Sequence[Suggestion], labels: Mapping[str, str], ticked: Mapping[str, bool],
+                     chosen: Mapping[str, str], *, on_tick: Callable[[str], None], on_pick: Callable[[str], None],
+                     height: int = 560) -> None:
+    """One accept box per suggested edit (key ``accept_<id>``; its label from ``labels``, its value
+    from ``ticked``), a picker where a finding has alternatives (key ``choice_<id>``, value from
+    ``chosen``), grouped by family, filterable by family and by safe / unsafe, :data:`PAGE` at a time."""
     from rewriter.htmlview import family_label
 
     st.markdown(f"**Suggested edits** ({len(items)})")
     if not items:
         st.caption("Nothing to rewrite with the rules and settings chosen.")
         return
-    fams = list(dict.fromkeys(s.family for s in items))
+    fams = list(dict.fromkeys(s.family for s in sorted(items, key=lambda s: s.family)))
     with st.container(horizontal=True, gap="small", key="suggestion_filters"):
         show = st.selectbox("Show", list(SHOW), key="show_kind", format_func=SHOW.__getitem__)
         picked = st.multiselect("Families", fams, key="show_families", placeholder="every family",
                                 format_func=lambda f: family_label(f))
     shown = [s for s in items if (show == "all" or (show == "safe") == s.safe) and (not picked or s.family in picked)]
-    if len(shown) != len(items):
-        st.caption(f"Showing {len(shown)} of {len(items)}.")
-    with st.container(height=height if len(shown) > 8 else "content", border=True, key="suggestions"):
+    shown.sort(key=lambda s: fams.index(s.family))  # grouped by family, in text order within each
+    pages = max(1, -(-len(shown) // PAGE))
+    page = 1
+    if pages > 1:
+        if int(st.session_state.get("show_page", 1)) > pages:
+            st.session_state["show_page"] = 1
+        page = int(st.number_input(f"Page (of {pages})", 1, pages, key="show_page", step=1))
+    window = shown[(page - 1) * PAGE : page * PAGE]
+    if len(window) != len(items):
+        st.caption(f"Showing {len(window)} of {len(items)}"
+                   + (f" ({len(shown)} match the filter)" if len(shown) != len(items) else "") + ".")
+    for s in window:  # the boxes show the decisions: set before the widgets are drawn
+        st.session_state[f"accept_{s.id}"] = bool(ticked.get(s.id))
+        if len(s.options) > 1:
+            st.session_state[f"choice_{s.id}"] = chosen.get(s.id, s.options[0])
+    with st.container(height=height if len(window) > 8 else "content", border=True, key="suggestions"):
         for fam in fams:
-            group = [s for s in shown if s.family == fam]
+            group = [s for s in window if s.family == fam]
             if not group:
                 continue
-            st.markdown(f"*{md_escape(family_label(fam))}* ({len(group)})")
+            st.markdown(f"*{md_escape(family_label(fam))}* ({sum(1 for s in shown if s.family == fam)})")
             for s in group:
                 st.checkbox(md_escape(labels.get(s.id, s.label)), key=f"accept_{s.id}", help=s.message,
                             on_change=on_tick, args=(s.id,))
@@ -112,12 +127,13 @@ def findings_table(rows: Sequence[Mapping[str, Any]]) -> None:
             st.caption("No findings.")
 
 
-def downloads(rewrite: tuple[bytes, str, str], findings_json: str, json_name: str) -> None:
+def downloads(rewrite: tuple[bytes, str, str], findings_json: Callable[[], bytes], json_name: str) -> None:
+    """The rewrite, and the findings JSON (made when clicked: it is large on a long draft)."""
     data, name, mime = rewrite
     c1, c2 = st.columns(2)
     c1.download_button(f"Download the rewrite ({md_escape(name)})", data, file_name=name, mime=mime,
                        key="download_rewrite", on_click="ignore", type="primary")
-    c2.download_button("Download the findings (JSON)", findings_json.encode("utf-8"), file_name=json_name,
+    c2.download_button("Download the findings (JSON)", findings_json, file_name=json_name,
                        mime="application/json", key="download_json", on_click="ignore")
 
 
