@@ -317,6 +317,37 @@ class EditorState:
     def unignore_all(self) -> None:
         self.ignored.clear()
 
+    def act(self, event: Mapping[str, Any]) -> bool:
+        """An action from the card of a highlight: ``{"action": "accept" | "reject" | "pick" |
+        "ignore", "id": suggestion id (of the last sync), "choice": an option}``. False when it
+        names no suggestion of the last check (a stale click) or is not understood."""
+        s = self.item(str(event.get("id", "")))
+        action = event.get("action")
+        if s is None:
+            return False
+        choice = str(event.get("choice") or "")
+        if action == "accept":
+            self.pick(s, choice if choice in s.options else self.choice(s))
+        elif action == "pick" and choice in s.options:
+            self.pick(s, choice)
+        elif action == "reject":
+            self.decide(s, False)
+        elif action == "ignore":
+            self.ignore(s)
+        else:
+            return False
+        return True
+
+    def card_items(self, items: Iterable[Suggestion], report: Report) -> dict[str, dict[str, Any]]:
+        """What the card of each highlight shows, by suggestion id (plain JSON for the component)."""
+        from rewriter.htmlview import family_label
+
+        reasons = {finding_key(f): str(f.data.get("reason") or "") for f in report.findings if f.data}
+        names = {finding_key(f): family_label(f.family, f.category) for f in report.findings}
+        return {s.id: {"family": names.get(s.key, s.family), "observed": s.observed, "message": s.message,
+                       "why": reasons.get(s.key, ""), "options": list(s.options), "choice": self.choice(s),
+                       "accepted": self.accepted(s), "safe": s.safe} for s in items}
+
     def rows(self, items: Iterable[Suggestion]) -> list[dict[str, Any]]:
         """The decision on each suggestion, for the findings JSON."""
         out = []
@@ -339,11 +370,11 @@ def findings_json(report: Report, state: EditorState, items: Sequence[Suggestion
     ``"editor"`` (counts, whether unsafe edits were proposed, the rewritten text)."""
     import json
 
-    from rewriter.render.json import render_json
+    from rewriter.render.json import VERSION, file_dict
 
-    payload = json.loads(render_json([report]))
+    entry = file_dict(report)  # what render_json writes for the file, as a dict
+    payload = {"version": VERSION, "files": [entry]}
     rows = {(r["code"], r["start"], r["end"]): r for r in state.rows(items)}
-    entry = payload["files"][0]
     for f in entry["findings"]:
         row = rows.get((f["code"], f["start"], f["end"]))
         if row is not None:

@@ -96,6 +96,7 @@ class Mark:
     style: str = ""
     removed: str | None = None
     tag: str = "mark"  # the element a span renders as (mark, ins, span)
+    sid: str = ""  # the editor's suggestion id (``data-sid``): a click on the mark opens its card
 
 
 _TAGS = {"mark": "mark", "ins": "ins", "span": "span"}
@@ -166,8 +167,10 @@ def render_marked(text: str, marks: Sequence[Mark] = (), regions: Sequence[Mark]
                 inner = min(group, key=lambda m: (m.end - m.start, m.start))
                 title = "\n\n".join(dict.fromkeys(m.title for m in group if m.title))
                 style = f' style="{_attr(inner.style)}"' if inner.style else ""
+                sids = " ".join(dict.fromkeys(m.sid for m in group if m.sid))
+                data = f' data-sid="{_attr(sids)}" tabindex="0"' if sids else ""
                 open_tag = _TAGS.get(inner.tag, "mark")
-                out.append(f'<{open_tag} class="{_attr(inner.css)}"{style} title="{_attr(title)}">')
+                out.append(f'<{open_tag} class="{_attr(inner.css)}"{style}{data} title="{_attr(title)}">')
                 open_group = group
         out.append(_text(text[a:b]))
     close_region()
@@ -192,8 +195,11 @@ def finding_title(f: Finding, text: str) -> str:
     return "\n".join(lines)
 
 
-def finding_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
-    """(word marks, sentence regions) for a report's findings."""
+def finding_marks(report: Report, ids: Mapping[str, str] | None = None) -> tuple[list[Mark], list[Mark]]:
+    """(word marks, sentence regions) for a report's findings; ``ids`` (finding key -> suggestion
+    id) puts the editor's suggestion id on the marks that have one."""
+    from rewriter.fix import finding_key
+
     marks: list[Mark] = []
     regions: list[Mark] = []
     for f in report.findings:
@@ -206,13 +212,14 @@ def finding_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
             continue  # paragraph-wide findings are listed, not painted
         else:
             marks.append(Mark(f.start, f.end, f"rw-m rw-f-{f.family}", finding_title(f, report.text),
-                              style=f"background: {family_color(f.family)}"))
+                              style=f"background: {family_color(f.family)}",
+                              sid=(ids or {}).get(finding_key(f), "") if ids else ""))
     return marks, regions
 
 
-def original_html(report: Report) -> str:
-    """The draft with its findings highlighted (a ``<div>``, needs :data:`STYLE`)."""
-    marks, regions = finding_marks(report)
+def original_html(report: Report, ids: Mapping[str, str] | None = None) -> str:
+    """The draft with its findings highlighted (a ``<div>``, needs :data:`STYLE`); see :func:`finding_marks`."""
+    marks, regions = finding_marks(report, ids)
     return f'<div class="rw-text rw-box rw-original">{render_marked(report.text, marks, regions)}</div>'
 
 

@@ -218,3 +218,20 @@ def test_rows_record_each_decision_and_choice(config: Config) -> None:
         ("commence", True, "start", "editor"), ("harbinger", False, None, "default")]
     assert rows[2]["suggested"] == "begin" and rows[2]["alternatives"] == ["begin", "start"]
     assert all(DRAFT[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_card_actions(config: Config) -> None:
+    state = EditorState()
+    items = check(state, DRAFT, config)
+    commence, first = find(items, "commence"), find(items, "harbinger", 1)
+    assert state.act({"action": "pick", "id": commence.id, "choice": "start"})
+    assert state.accepted(commence) and state.choice(commence) == "start"
+    assert state.act({"action": "reject", "id": commence.id})
+    assert not state.accepted(commence) and state.choice(commence) == "start"  # the pick is remembered
+    assert state.act({"action": "accept", "id": first.id, "choice": ""}) and state.accepted(first)
+    assert state.act({"action": "ignore", "id": first.id})
+    assert [s.observed for s in check(state, DRAFT, config)] == ["in order to", "commence"]
+    assert not state.act({"action": "accept", "id": "INF001-00000000-1"})  # a stale click changes nothing
+    assert not state.act({"action": "explode", "id": commence.id})
+    cards = state.card_items(items, analyze(DRAFT, config))
+    assert cards[commence.id]["why"] == "formal word" and cards[commence.id]["options"] == ["begin", "start"]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,8 +93,17 @@ def paste(at: AppTest, text: str) -> AppTest:
     return at
 
 
+def card_args(at: AppTest) -> dict[str, Any]:
+    """What the app sent the Original pane's component (its HTML and each highlight's card)."""
+    found = [json.loads(c.proto.json_args) for c in at.get("component_instance")]
+    assert len(found) == 1
+    return found[0]  # type: ignore[no-any-return]
+
+
 def html_of(at: AppTest, css: str) -> str:
-    found = [h.value for h in at.get("html") if f'class="rw-text rw-box {css}"' in h.value]
+    bodies = [h.value for h in at.get("html")] + [json.loads(c.proto.json_args).get("html", "")
+                                                  for c in at.get("component_instance")]
+    found = [b for b in bodies if f'class="rw-text rw-box {css}"' in b]
     assert len(found) == 1, f"{css}: {len(found)} panels"
     return found[0]
 
@@ -244,8 +255,6 @@ def test_out_of_date_until_checked(house: Config) -> None:
 
 def test_downloads_record_the_decisions_and_a_pasted_draft_is_named_draft(
         house: Config, downloads: dict[str, bytes]) -> None:
-    import json
-
     at = paste(start(), DRAFT)
     assert at.selectbox(key="sample").value == ""  # the picker no longer names the seed
     k = keys(house)
@@ -269,6 +278,32 @@ def test_downloads_record_the_decisions_and_a_pasted_draft_is_named_draft(
     assert (editor["accepted"], editor["rejected"], editor["rewrite"]) == (2, 1, expected.text)
     at.selectbox(key="download_format").select("md").run()
     assert downloads["draft.rewritten.md"].decode("utf-8") == expected.text
+
+
+def test_a_highlight_card_accepts_rejects_and_ignores(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    at.button(key="reject_all").click().run()
+    k = keys(house)
+    args = card_args(at)
+    assert f'data-sid="{k["harbinger"]}"' in args["html"]
+    card = args["items"][k["harbinger"]]
+    assert (card["observed"], card["options"], card["accepted"], card["safe"]) == (
+        "harbinger", ["sign", "forerunner"], False, False)
+    assert card["why"] == "literary word" and card["family"] == "house"
+    # what the card sends on "forerunner", then on Accept of another word, then Ignore
+    at.session_state["original_card"] = {"action": "pick", "id": k["harbinger"], "choice": "forerunner", "n": 1}
+    at.run()
+    assert boxes(at)[f"accept_{k['harbinger']}"] is True
+    assert shown_text(html_of(at, "rw-rewrite")).startswith("The forerunner of spring came in order to stay.")
+    at.session_state["original_card"] = {"action": "accept", "id": k["in order to"], "choice": "", "n": 2}
+    at.run()
+    assert shown_text(html_of(at, "rw-rewrite")).startswith("The forerunner of spring came to stay.")
+    at.session_state["original_card"] = {"action": "ignore", "id": k["zorblax"], "n": 3}
+    at.run()
+    assert f"accept_{k['zorblax']}" not in boxes(at)
+    assert k["zorblax"] not in card_args(at)["items"]
+    at.run()  # the same action is not applied twice
+    assert boxes(at)[f"accept_{k['harbinger']}"] is True
 
 
 def test_hostile_markup_is_shown_as_text(house: Config) -> None:

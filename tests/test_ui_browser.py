@@ -18,6 +18,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,11 +174,36 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
     expected_later = rewrite(EDITED, config=config, accept={later["pivotal"].key}).text
     assert "the key plan" in expected and expected_later.startswith("Today, the mayor said the key plan")
 
+    def where(sel: str) -> Any:
+        """The Original pane lives in the card component's frame; the rest in the page."""
+        if sel != ".rw-original":
+            return page
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            found = [f for f in page.frames if "rewriter_original" in f.url]
+            if found:
+                return found[0]
+            page.wait_for_timeout(200)
+        raise AssertionError("no Original pane component")
+
     def shown(sel: str) -> str:
-        return str(page.evaluate(SHOWN, sel))
+        return str(where(sel).evaluate(SHOWN, sel))
 
     def wait_shown(sel: str, text: str) -> None:
-        page.wait_for_function(f"() => ({SHOWN})({sel!r}) === {text!r}", timeout=120_000)
+        if sel != ".rw-original":
+            page.wait_for_function(f"() => ({SHOWN})({sel!r}) === {text!r}", timeout=120_000)
+            return
+        deadline = time.monotonic() + 120
+        seen = None
+        while time.monotonic() < deadline:  # the component's frame may be replaced on a rerun
+            try:
+                seen = shown(sel)
+            except Exception:
+                seen = None
+            if seen == text:
+                return
+            page.wait_for_timeout(250)
+        raise AssertionError(f"the Original pane shows {seen!r}, not {text!r}")
 
     def check(text: str) -> None:
         page.locator("textarea").first.fill(text)
@@ -208,13 +234,36 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
             check(CHANGED)
             wait_shown(".rw-rewrite", CHANGED)
             assert not ticked(changed["myriad"]) and not ticked(changed["in order to"])
+            # click the highlight of the new word: its card opens; accept its second alternative there
+            myriad = changed["myriad"]
+            assert len(myriad.options) > 1
+            frame = page.frame_locator('iframe[title*="rewriter_original"]')
+            frame.locator(f'mark[data-sid="{myriad.id}"]').click()
+            card = frame.locator(f'.rw-card[data-sid="{myriad.id}"]')
+            card.wait_for(timeout=30_000)
+            assert "myriad" in card.inner_text()
+            card.get_by_role("button", name=myriad.options[1], exact=True).click()
+            with_card = rewrite(CHANGED, config=config, accept={myriad.key},
+                                choices={myriad.key: myriad.options[1]}).text
+            assert with_card != CHANGED
+            wait_shown(".rw-rewrite", with_card)
+            assert ticked(myriad)
             # the findings JSON records each decision
-            with page.expect_download() as info:
-                page.get_by_role("button", name="Download the findings (JSON)").click()
-            payload = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+            payload = None
+            for _ in range(3):  # a download clicked while a rerun replaces the page's files is cancelled
+                page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
+                page.wait_for_timeout(500)
+                try:
+                    with page.expect_download() as info:
+                        page.get_by_role("button", name="Download the findings (JSON)").click()
+                    payload = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+                    break
+                except Exception:
+                    continue
+            assert payload is not None, "the findings JSON did not download"
             assert payload["files"][0]["path"] == "draft.txt"
             decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if "decision" in f}
-            assert decisions["myriad"] == {"accepted": False, "replacement": None, "decided_by": "default"}
+            assert decisions["myriad"] == {"accepted": True, "replacement": myriad.options[1], "decided_by": "editor"}
             assert decisions["in order to"] == {"accepted": False, "replacement": None, "decided_by": "editor"}
             page.wait_for_timeout(800)  # let the chart and metrics settle for the picture
             shot = tmp_path / "editor.png"

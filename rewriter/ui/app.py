@@ -10,7 +10,6 @@ builds the (escaped) HTML, :mod:`rewriter.ui.panels` draws. Environment:
 
 from __future__ import annotations
 
-import copy
 import os
 from pathlib import Path
 from typing import Any
@@ -255,6 +254,10 @@ def main() -> None:
     key = repr(config.cache_key())
     report = check(analysed, key, path, config)
     state = editor()
+    event = st.session_state.get("original_card")  # an action from a highlight's card, once
+    if isinstance(event, dict) and event.get("n") != st.session_state.get("card_seen"):
+        st.session_state["card_seen"] = event.get("n")
+        state.act(event)
     items = state.sync(suggestions(report, unsafe=config.unsafe_fixes))
     accepted = state.accept_keys(items)
     choices = tuple(sorted(state.choices(items).items()))
@@ -276,8 +279,9 @@ def main() -> None:
                                 {s.id: state.accepted(s) for s in items}, {s.id: state.choice(s) for s in items},
                                 on_tick=on_tick, on_pick=on_pick)
     with left:
-        panels.text_panel("Original", original_html(report),
-                          caption="Hover a highlight for the reason and the suggestion.")
+        panels.original_pane("Original", original_html(report, {s.key: s.id for s in items}),
+                             state.card_items(items, report),
+                             caption="Click a highlight for the reason, the suggestion and its alternatives.")
     with right:
         panels.text_panel("Rewrite", rewrite_html(analysed, result.text, result.report),
                           caption=f"{n} edit{'s' if n != 1 else ''} applied; hover a change to see what it was.")
@@ -290,13 +294,9 @@ def main() -> None:
                        format_func=lambda f: {"txt": "plain text (.txt)", "md": "Markdown (.md)",
                                               "docx": "Word (.docx)"}[f])
     out_draft = as_format(source, fmt)
-    frozen = copy.deepcopy(state)  # the decisions as shown now, for a download made later
-    unsafe = config.unsafe_fixes
-
-    def findings() -> bytes:
-        return findings_json(report, frozen, items, unsafe=unsafe, rewritten=result.text).encode("utf-8")
-
-    panels.downloads(download_bytes(out_draft, result.text), findings, f"{Path(path).stem}.findings.json")
+    findings = findings_json(report, state, items, unsafe=config.unsafe_fixes, rewritten=result.text)
+    panels.downloads(download_bytes(out_draft, result.text), findings.encode("utf-8"),
+                     f"{Path(path).stem}.findings.json")
 
 
 if __name__ == "__main__":

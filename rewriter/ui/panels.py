@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -44,6 +45,26 @@ def metrics_panel(rows: Sequence[MetricRow], *, key: str = "metrics") -> None:
 
 def family_panel(counts: Mapping[str, int], labels: Mapping[str, str] | None = None) -> None:
     st.html(legend_html(counts, labels))
+
+
+CARD_DIR = Path(__file__).resolve().parent / "card"
+_original_component: Any = None
+
+
+def original_pane(title: str, body_html: str, items: Mapping[str, Mapping[str, Any]], *, caption: str = "",
+                  key: str = "original_card", height: int = 600) -> Any:
+    """The highlighted draft as the card component (``card/index.html``, static, shipped in the
+    package): a click on a highlight opens its card. Returns the card's last action (or None)."""
+    global _original_component
+    import streamlit.components.v1 as components
+
+    if _original_component is None:
+        _original_component = components.declare_component("rewriter_original", path=str(CARD_DIR))
+    st.markdown(f"**{md_escape(title)}**")
+    if caption:
+        st.caption(caption)
+    return _original_component(html=body_html, style=STYLE, items=dict(items), height=height, key=key,
+                               default=None)
 
 
 def text_panel(title: str, body_html: str, caption: str = "") -> None:
@@ -127,8 +148,9 @@ def findings_table(rows: Sequence[Mapping[str, Any]]) -> None:
             st.caption("No findings.")
 
 
-def downloads(rewrite: tuple[bytes, str, str], findings_json: Callable[[], bytes], json_name: str) -> None:
-    """The rewrite, and the findings JSON (made when clicked: it is large on a long draft)."""
+def downloads(rewrite: tuple[bytes, str, str], findings_json: bytes, json_name: str) -> None:
+    """The rewrite and the findings JSON. (Streamlit's deferred downloads lose their file when a
+    rerun comes between drawing and clicking, so both are made with the page.)"""
     data, name, mime = rewrite
     c1, c2 = st.columns(2)
     c1.download_button(f"Download the rewrite ({md_escape(name)})", data, file_name=name, mime=mime,
@@ -137,5 +159,5 @@ def downloads(rewrite: tuple[bytes, str, str], findings_json: Callable[[], bytes
                        mime="application/json", key="download_json", on_click="ignore")
 
 
-__all__ = ["downloads", "family_panel", "findings_table", "md_escape", "metrics_panel", "selection_bar", "style",
-           "suggestion_panel", "text_panel"]
+__all__ = ["downloads", "family_panel", "findings_table", "md_escape", "metrics_panel", "original_pane",
+           "selection_bar", "style", "suggestion_panel", "text_panel"]
