@@ -265,6 +265,10 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
             decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if "decision" in f}
             assert decisions["myriad"] == {"accepted": True, "replacement": myriad.options[1], "decided_by": "editor"}
             assert decisions["in order to"] == {"accepted": False, "replacement": None, "decided_by": "editor"}
+            # typing (not yet sent to the server) marks the checked draft out of date at once
+            assert not where(".rw-original").locator("#stale.rw-on").count()
+            page.locator("textarea").first.fill(CHANGED + " More.")
+            where(".rw-original").locator("#stale.rw-on").wait_for(timeout=30_000)
             page.wait_for_timeout(800)  # let the chart and metrics settle for the picture
             shot = tmp_path / "editor.png"
             page.screenshot(path=str(shot), full_page=True)

@@ -281,7 +281,8 @@ def main() -> None:
     with left:
         panels.original_pane("Original", original_html(report, {s.key: s.id for s in items}),
                              state.card_items(items, report),
-                             caption="Click a highlight for the reason, the suggestion and its alternatives.")
+                             caption="Click a highlight for the reason, the suggestion and its alternatives.",
+                             analysed=analysed)
     with right:
         panels.text_panel("Rewrite", rewrite_html(analysed, result.text, result.report),
                           caption=f"{n} edit{'s' if n != 1 else ''} applied; hover a change to see what it was.")
