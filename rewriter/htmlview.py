@@ -60,7 +60,15 @@ del.rw-del { background: #ffd6d6; color: #8a1f1f; text-decoration: line-through;
 .rw-chip { border-radius: 1rem; padding: 0.1rem 0.6rem; border: 1px solid rgba(0, 0, 0, 0.2); color: #222; }
 .rw-chip b { margin-left: 0.3rem; }
 /* the uploader's own size hint: the editor states (and enforces) its limit in the label */
-[data-testid="stFileUploaderDropzoneInstructions"] small { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+/* phone width: the suggestions come first (above the two panes), the draft box's character counter
+   sits under the box instead of over its text, and highlights are large enough to tap */
+@media (max-width: 640px) {
+  .st-key-panes [data-testid="stHorizontalBlock"] { display: flex; flex-direction: column; }
+  .st-key-panes [data-testid="stColumn"]:nth-child(3) { order: -1; }
+  .st-key-draft [data-testid="InputInstructions"] { position: static; text-align: right; padding-top: 0.2rem; }
+  .rw-m { padding: 0.1rem 0.15rem; }
+}
 .rw-key { display: flex; flex-wrap: wrap; gap: 0.8rem; font-size: 0.82rem; color: #444; margin-bottom: 0.4rem; }
 .rw-key span.rw-s, .rw-key mark { padding: 0 0.3rem; }
 </style>"""

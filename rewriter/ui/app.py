@@ -273,7 +273,7 @@ def main() -> None:
         st.warning(note)
     n = len(result.applied)
     panels.selection_bar(len(items), sum(1 for s in items if s.safe), len(accepted), on_select=on_select)
-    left, right, side = st.columns([5, 5, 4])
+    left, right, side = st.container(key="panes").columns([5, 5, 4])
     with side:
         panels.suggestion_panel(items, {s.id: state.label(s) for s in items},
                                 {s.id: state.accepted(s) for s in items}, {s.id: state.choice(s) for s in items},
