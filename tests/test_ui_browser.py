@@ -248,18 +248,21 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
             assert with_card != CHANGED
             wait_shown(".rw-rewrite", with_card)
             assert ticked(myriad)
-            # the findings JSON records each decision
-            payload = None
-            for _ in range(3):  # a download clicked while a rerun replaces the page's files is cancelled
-                page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
+            # the findings JSON records each decision (the download button is drawn last: until the
+            # rerun after the card's action has reached it, it may still serve the previous file)
+            payload: Any = None
+            for _ in range(10):
                 page.wait_for_timeout(500)
                 try:
-                    with page.expect_download() as info:
+                    with page.expect_download(timeout=30_000) as info:
                         page.get_by_role("button", name="Download the findings (JSON)").click()
-                    payload = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
-                    break
-                except Exception:
+                    got = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+                except Exception:  # a download cancelled by a rerun replacing the page's files
                     continue
+                payload = got
+                if any(f.get("text") == "myriad" and f.get("decision", {}).get("accepted")
+                       for f in got["files"][0]["findings"]):
+                    break
             assert payload is not None, "the findings JSON did not download"
             assert payload["files"][0]["path"] == "draft.txt"
             decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if "decision" in f}
