@@ -249,3 +249,13 @@ def test_metric_rows_show_before_and_after_and_no_zero_delta() -> None:
     assert rows["hard_sentences"].change == "4" and rows["hard_sentences"].delta_text is None
     tiny = metric_rows({"reading_time_seconds": 60.2}, {"reading_time_seconds": 59.9})[0]
     assert tiny.change == "1 min 00 s" and tiny.delta_text is None  # never "-0 s"
+
+
+def test_a_pasted_draft_is_told_from_an_edited_one() -> None:
+    from rewriter.editor import is_new_draft
+
+    old = "The ferry left at noon.\n\nIt carried forty cars.\n\nThe crossing took an hour."
+    assert not is_new_draft(old, old.replace("forty", "fifty"))  # one paragraph of three changed
+    assert not is_new_draft(old, "Today: " + old)  # two of three paragraphs as they were
+    assert is_new_draft(old, "A bakery opened on Main Street.\n\nIt sells rye bread.")
+    assert is_new_draft("", "Anything at all.") and not is_new_draft(old, "   ")
