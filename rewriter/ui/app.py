@@ -72,6 +72,14 @@ def rewrite_with(text: str, config_key: str, path: str, accepted: tuple[str, ...
     return rewrite(text, config=_config, path=path, accept=set(accepted), choices=dict(choices), report=_report)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def original_view(text: str, config_key: str, path: str, ids: tuple[tuple[str, str], ...], _report: Report) -> str:
+    """The highlighted original: it changes with the check, not with a tick, so a tick reuses it."""
+    from rewriter.htmlview import original_html
+
+    return original_html(_report, dict(ids))
+
+
 def base_config() -> tuple[Config, str]:
     explicit = os.environ.get(ENV_CONFIG)
     start = os.environ.get(ENV_PATH) or None
@@ -263,7 +271,7 @@ def main() -> None:
     choices = tuple(sorted(state.choices(items).items()))
     result = rewrite_with(analysed, key, path, accepted, choices, config, report)
 
-    from rewriter.htmlview import family_counts, family_label, original_html, rewrite_html
+    from rewriter.htmlview import family_counts, family_label, rewrite_html
 
     panels.metrics_panel(metric_rows(result.before, result.after))
     counts = family_counts(report.findings)
@@ -279,7 +287,8 @@ def main() -> None:
                                 {s.id: state.accepted(s) for s in items}, {s.id: state.choice(s) for s in items},
                                 on_tick=on_tick, on_pick=on_pick)
     with left:
-        panels.original_pane("Original", original_html(report, {s.key: s.id for s in items}),
+        view = original_view(analysed, key, path, tuple((s.key, s.id) for s in items), report)
+        panels.original_pane("Original", view,
                              state.card_items(items, report),
                              caption="Click a highlight for the reason, the suggestion and its alternatives.",
                              analysed=analysed)
