@@ -302,6 +302,8 @@ def test_a_highlight_card_accepts_rejects_and_ignores(house: Config) -> None:
     at.run()
     assert f"accept_{k['zorblax']}" not in boxes(at)
     assert k["zorblax"] not in card_args(at)["items"]
+    assert "zorblax" in shown_text(html_of(at, "rw-original"))  # the text stays; its highlight goes
+    assert html_of(at, "rw-original").count('class="rw-m rw-f-TST"') == 2
     at.run()  # the same action is not applied twice
     assert boxes(at)[f"accept_{k['harbinger']}"] is True
 

@@ -73,10 +73,17 @@ def rewrite_with(text: str, config_key: str, path: str, accepted: tuple[str, ...
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def original_view(text: str, config_key: str, path: str, ids: tuple[tuple[str, str], ...], _report: Report) -> str:
-    """The highlighted original: it changes with the check, not with a tick, so a tick reuses it."""
+def original_view(text: str, config_key: str, path: str, ids: tuple[tuple[str, str], ...], hidden: tuple[str, ...],
+                  _report: Report) -> str:
+    """The highlighted original, without the words ignored in this draft (``hidden`` finding keys).
+    It changes with the check, not with a tick, so a tick reuses it."""
+    from dataclasses import replace
+
+    from rewriter.fix import finding_key
     from rewriter.htmlview import original_html
 
+    if hidden:
+        _report = replace(_report, findings=tuple(f for f in _report.findings if finding_key(f) not in set(hidden)))
     return original_html(_report, dict(ids))
 
 
@@ -266,7 +273,9 @@ def main() -> None:
     if isinstance(event, dict) and event.get("n") != st.session_state.get("card_seen"):
         st.session_state["card_seen"] = event.get("n")
         state.act(event)
-    items = state.sync(suggestions(report, unsafe=config.unsafe_fixes))
+    every = suggestions(report, unsafe=config.unsafe_fixes)
+    items = state.sync(every)
+    hidden = tuple(sorted({s.key for s in every} - {s.key for s in items}))  # words ignored in this draft
     accepted = state.accept_keys(items)
     choices = tuple(sorted(state.choices(items).items()))
     result = rewrite_with(analysed, key, path, accepted, choices, config, report)
@@ -287,7 +296,7 @@ def main() -> None:
                                 {s.id: state.accepted(s) for s in items}, {s.id: state.choice(s) for s in items},
                                 on_tick=on_tick, on_pick=on_pick)
     with left:
-        view = original_view(analysed, key, path, tuple((s.key, s.id) for s in items), report)
+        view = original_view(analysed, key, path, tuple((s.key, s.id) for s in items), hidden, report)
         panels.original_pane("Original", view,
                              state.card_items(items, report),
                              caption="Click a highlight for the reason, the suggestion and its alternatives.",
