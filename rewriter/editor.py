@@ -1,6 +1,8 @@
 """What the web editor shows and decides, as plain data (no Streamlit here, so it is testable).
 
 - :func:`suggestions`: the edits an editor can accept or reject, one per fixable finding.
+- :class:`EditorState`: the editor's decisions (accept, reject, the alternative picked, words
+  ignored), keyed by what each is about (:class:`Subject`), not by offsets.
 - :func:`selection`: which of them "accept all safe" / "accept all" / "reject all" tick.
 - :func:`metric_rows`: readability before and after, the way the editor shows it.
 - :func:`editor_config`: a Config from the sidebar's choices on top of the file's configuration.
@@ -9,8 +11,10 @@
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +30,54 @@ UPLOAD_TYPES = ("txt", "md", "markdown", "docx")
 SEED_NAME = "000_2848cd7d85c6065c.txt"
 
 
+CONTEXT_WORDS = 3  # words either side that tell two occurrences of the same flag apart
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a suggestion is about, without offsets: the rule, the words it flags, the default
+    replacement, and up to :data:`CONTEXT_WORDS` words either side on the same line (all lower
+    case). An edit elsewhere in the draft leaves it unchanged; changing the flagged word changes it."""
+
+    code: str
+    observed: str
+    replacement: str
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+    @property
+    def what(self) -> tuple[str, str, str]:
+        return (self.code, self.observed, self.replacement)
+
+    def near(self, other: Subject) -> bool:
+        """The same flag where the words on one side are unchanged and the nearest word on the other
+        side is too ("The harbinger of" after "Today, " is prepended: "Today, the harbinger of")."""
+        if self.what != other.what:
+            return False
+        left = self.before[-1:] == other.before[-1:]
+        right = self.after[:1] == other.after[:1]
+        return (self.before == other.before and right) or (self.after == other.after and left)
+
+
+def subject_of(text: str, start: int, end: int, code: str, replacement: str) -> Subject:
+    """The :class:`Subject` of an edit of ``text[start:end]``."""
+    left = text[max(0, start - 120) : start]
+    left = left[left.rfind("\n") + 1 :]
+    right = text[end : end + 120]
+    cut = right.find("\n")
+    if cut >= 0:
+        right = right[:cut]
+    before = tuple(w.lower() for w in _WORD.findall(left))[-CONTEXT_WORDS:] if CONTEXT_WORDS else ()
+    after = tuple(w.lower() for w in _WORD.findall(right))[:CONTEXT_WORDS]
+    return Subject(code, text[start:end].lower(), replacement.lower(), before, after)
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """One edit the editor can accept: a finding with a fix that changes the text."""
 
-    key: str  # finding_key(f): the accept box is ``accept_<key>``
+    key: str  # finding_key(f): what ``rewrite(accept=...)`` takes, valid for this text only
     code: str
     family: str
     start: int
@@ -41,6 +88,8 @@ class Suggestion:
     options: tuple[str, ...]  # the default first, then the other alternatives
     applicability: Applicability
     message: str
+    subject: Subject = field(default_factory=lambda: Subject("", "", ""))
+    id: str = ""  # stable across edits elsewhere: widgets are keyed ``accept_<id>``, ``choice_<id>``
 
     @property
     def safe(self) -> bool:
@@ -48,7 +97,11 @@ class Suggestion:
 
     @property
     def label(self) -> str:
-        new = f"'{self.replacement}'" if self.replacement else "(cut)"
+        return self.label_for(self.replacement)
+
+    def label_for(self, replacement: str) -> str:
+        """The label with ``replacement`` (the alternative picked) as the new text."""
+        new = f"'{replacement}'" if replacement else "(cut)"
         return f"line {self.line} · {self.code} · '{self.observed}' → {new} · {self.applicability.label}"
 
 
@@ -57,6 +110,7 @@ def suggestions(report: Report, *, unsafe: bool = True) -> list[Suggestion]:
     an editor, being a person, may still take) only with ``unsafe``."""
     lines = LineIndex(report.text)
     out = []
+    seen: dict[Subject, int] = {}
     for f in report.findings:
         if f.fix is None or len(f.fix.edits) != 1:
             continue
@@ -69,10 +123,14 @@ def suggestions(report: Report, *, unsafe: bool = True) -> list[Suggestion]:
         default = edit.replacement
         others = [a for a in f.fix.alternatives if a.lower() != default.lower() and a.lower() != observed.lower()]
         options = tuple(dict.fromkeys([default, *others]))
+        subject = subject_of(report.text, edit.start, edit.end, f.code, default)
+        n = seen[subject] = seen.get(subject, 0) + 1
+        digest = zlib.crc32(repr(subject).encode("utf-8"))
         out.append(Suggestion(
             key=finding_key(f), code=f.code, family=f.family, start=f.start, end=f.end,
             line=lines.line_col(f.start)[0], observed=observed, replacement=default, options=options,
-            applicability=f.fix.applicability, message=f.message,
+            applicability=f.fix.applicability, message=f.message, subject=subject,
+            id=f"{f.code}-{digest:08x}-{n}",
         ))
     return out
 
@@ -82,7 +140,7 @@ def selection(items: Iterable[Suggestion], mode: str) -> dict[str, bool]:
     edit, ``none`` none."""
     if mode not in ("safe", "all", "none"):
         raise ValueError(f"unknown selection {mode!r}")
-    return {s.key: mode == "all" or (mode == "safe" and s.safe) for s in items}
+    return {s.id: mode == "all" or (mode == "safe" and s.safe) for s in items}
 
 
 def choices_for(items: Iterable[Suggestion], picked: Mapping[str, str]) -> dict[str, str]:
@@ -110,6 +168,238 @@ def refused(result: Rewrite, accepted: Iterable[str]) -> list[str]:
     return out
 
 
+# ---- decisions -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Decision:
+    """An editor's answer to one suggestion: accepted or not, and the alternative picked ("": the
+    default). ``by`` says who decided: ``"editor"`` (a tick, a pick, a button) or ``"opened"``
+    (ticked when the draft was opened, see :meth:`EditorState.open`)."""
+
+    accepted: bool
+    choice: str = ""
+    by: str = "editor"
+
+
+@dataclass
+class _Record:
+    subject: Subject
+    decision: Decision
+
+
+class EditorState:
+    """Every decision taken on one draft, testable without Streamlit.
+
+    Decisions are keyed by :class:`Subject` (rule, flagged words, default replacement, nearby
+    words), never by offsets. After each check, :meth:`sync` matches the new suggestions to the
+    decisions: first exactly (an edit elsewhere, a settings change), then :meth:`Subject.near` (an
+    edit next to the flag). A decision whose suggestion is gone (unsafe edits switched off, a
+    family off, the sentence deleted) is kept and comes back with it; a decision is never carried
+    to a different word, rule or replacement. Undecided suggestions follow the default: safe ones
+    ticked, the rest not."""
+
+    def __init__(self) -> None:
+        self._records: list[_Record] = []
+        self._bound: dict[str, _Record] = {}  # suggestion id -> its record, as of the last sync
+        self._items: dict[str, Suggestion] = {}
+        self._opening: str | None = None
+        self.ignored: set[tuple[str, str]] = set()  # (code, observed lower case): "ignore in this draft"
+
+    # -- the draft ------------------------------------------------------------------------------
+    def open(self, mode: str = "safe") -> None:
+        """A new draft: forget every decision. ``mode`` ("safe" or "all") ticks the suggestions
+        of its first check as :func:`selection` would, recorded as decided ``"opened"``."""
+        if mode not in ("safe", "all", "none"):
+            raise ValueError(f"unknown selection {mode!r}")
+        self._records.clear()
+        self._bound.clear()
+        self._items.clear()
+        self.ignored.clear()
+        self._opening = mode
+
+    def sync(self, items: Sequence[Suggestion]) -> list[Suggestion]:
+        """Bind the suggestions of a new check to the decisions; returns those not ignored."""
+        free = list(self._records)
+        bound: dict[str, _Record] = {}
+        pending = list(items)
+        for exact in (True, False):
+            rest = []
+            for s in pending:
+                rec = next((r for r in free if (r.subject == s.subject if exact else r.subject.near(s.subject))), None)
+                if rec is None:
+                    rest.append(s)
+                    continue
+                free.remove(rec)
+                rec.subject = s.subject
+                bound[s.id] = rec
+            pending = rest
+        if self._opening is not None:
+            for s in pending:
+                rec = _Record(s.subject, Decision(self._opening == "all" or (self._opening == "safe" and s.safe),
+                                                  by="opened"))
+                self._records.append(rec)
+                bound[s.id] = rec
+            self._opening = None
+        self._bound = bound
+        self._items = {s.id: s for s in items}
+        return self.visible(items)
+
+    def visible(self, items: Iterable[Suggestion]) -> list[Suggestion]:
+        return [s for s in items if (s.code, s.subject.observed) not in self.ignored]
+
+    def current(self) -> list[Suggestion]:
+        """The suggestions of the last :meth:`sync`, not ignored, in text order."""
+        return self.visible(self._items.values())
+
+    def item(self, sid: str) -> Suggestion | None:
+        """A suggestion of the last :meth:`sync` by id (for widget callbacks)."""
+        return self._items.get(sid)
+
+    # -- reading --------------------------------------------------------------------------------
+    def decision(self, s: Suggestion) -> Decision | None:
+        rec = self._bound.get(s.id)
+        return rec.decision if rec is not None else None
+
+    def accepted(self, s: Suggestion) -> bool:
+        d = self.decision(s)
+        if (s.code, s.subject.observed) in self.ignored:
+            return False
+        return d.accepted if d is not None else s.safe
+
+    def choice(self, s: Suggestion) -> str:
+        """The replacement that applies if ``s`` is accepted (the default unless one was picked)."""
+        d = self.decision(s)
+        if d is not None and d.choice in s.options:
+            return d.choice
+        return s.replacement
+
+    def label(self, s: Suggestion) -> str:
+        return s.label_for(self.choice(s))
+
+    def accept_keys(self, items: Iterable[Suggestion]) -> tuple[str, ...]:
+        """The finding keys to pass to ``rewrite(accept=...)``."""
+        return tuple(s.key for s in items if self.accepted(s))
+
+    def choices(self, items: Iterable[Suggestion]) -> dict[str, str]:
+        """``rewrite(choices=...)``: finding key -> alternative, where one other than the default was picked."""
+        return {s.key: self.choice(s) for s in items if self.choice(s) != s.replacement}
+
+    # -- deciding -------------------------------------------------------------------------------
+    def _set(self, s: Suggestion, decision: Decision) -> None:
+        rec = self._bound.get(s.id)
+        if rec is None:
+            rec = _Record(s.subject, decision)
+            self._records.append(rec)
+            self._bound[s.id] = rec
+        rec.decision = decision
+
+    def decide(self, s: Suggestion, accepted: bool) -> None:
+        d = self.decision(s)
+        self._set(s, Decision(bool(accepted), d.choice if d else ""))
+
+    def pick(self, s: Suggestion, choice: str) -> None:
+        """Pick an alternative (which ticks the suggestion)."""
+        if choice not in s.options:
+            raise ValueError(f"{choice!r} is not an option for {s.observed!r}")
+        self._set(s, Decision(True, "" if choice == s.replacement else choice))
+
+    def select(self, items: Iterable[Suggestion], mode: str) -> None:
+        """The accept-all buttons: ``safe`` ticks exactly the safe edits, ``all`` every one, ``none`` none."""
+        items = list(items)
+        ticks = selection(items, mode)
+        for s in items:
+            self.decide(s, ticks[s.id])
+
+    def ignore(self, s: Suggestion) -> None:
+        """Ignore this word for this rule in this draft (every occurrence); it is no longer suggested."""
+        self.ignored.add((s.code, s.subject.observed))
+
+    def unignore_all(self) -> None:
+        self.ignored.clear()
+
+    def act(self, event: Mapping[str, Any]) -> bool:
+        """An action from the card of a highlight: ``{"action": "accept" | "reject" | "pick" |
+        "ignore", "id": suggestion id (of the last sync), "choice": an option}``. False when it
+        names no suggestion of the last check (a stale click) or is not understood."""
+        s = self.item(str(event.get("id", "")))
+        action = event.get("action")
+        if s is None:
+            return False
+        choice = str(event.get("choice") or "")
+        if action == "accept":
+            self.pick(s, choice if choice in s.options else self.choice(s))
+        elif action == "pick" and choice in s.options:
+            self.pick(s, choice)
+        elif action == "reject":
+            self.decide(s, False)
+        elif action == "ignore":
+            self.ignore(s)
+        else:
+            return False
+        return True
+
+    def card_items(self, items: Iterable[Suggestion], report: Report) -> dict[str, dict[str, Any]]:
+        """What the card of each highlight shows, by suggestion id (plain JSON for the component)."""
+        from rewriter.htmlview import family_label
+
+        reasons = {finding_key(f): str(f.data.get("reason") or "") for f in report.findings if f.data}
+        names = {finding_key(f): family_label(f.family, f.category) for f in report.findings}
+        return {s.id: {"family": names.get(s.key, s.family), "observed": s.observed, "message": s.message,
+                       "why": reasons.get(s.key, ""), "options": list(s.options), "choice": self.choice(s),
+                       "accepted": self.accepted(s), "safe": s.safe} for s in items}
+
+    def rows(self, items: Iterable[Suggestion]) -> list[dict[str, Any]]:
+        """The decision on each suggestion, for the findings JSON."""
+        out = []
+        for s in items:
+            d = self.decision(s)
+            ignored = (s.code, s.subject.observed) in self.ignored
+            out.append({"start": s.start, "end": s.end, "code": s.code, "text": s.observed,
+                        "accepted": self.accepted(s), "replacement": self.choice(s) if self.accepted(s) else None,
+                        "suggested": s.replacement, "alternatives": list(s.options),
+                        "applicability": s.applicability.label,
+                        "decided_by": "ignored" if ignored else (d.by if d is not None else "default")})
+        return out
+
+
+def findings_json(report: Report, state: EditorState, items: Sequence[Suggestion], *,
+                  unsafe: bool = True, rewritten: str | None = None) -> str:
+    """``check --format json`` of ``report`` (version 1, keys only added), with the editor's work:
+    each finding that had a suggestion gets ``"decision"`` (accepted or not, the replacement
+    chosen, who decided: ``editor``, ``opened``, ``default`` or ``ignored``), and the file gets
+    ``"editor"`` (counts, whether unsafe edits were proposed, the rewritten text)."""
+    import json
+
+    from rewriter.render.json import VERSION, file_dict
+
+    entry = file_dict(report)  # what render_json writes for the file, as a dict
+    payload = {"version": VERSION, "files": [entry]}
+    rows = {(r["code"], r["start"], r["end"]): r for r in state.rows(items)}
+    for f in entry["findings"]:
+        row = rows.get((f["code"], f["start"], f["end"]))
+        if row is not None:
+            f["decision"] = {k: row[k] for k in ("accepted", "replacement", "decided_by")}
+    accepted = sum(1 for r in rows.values() if r["accepted"])
+    entry["editor"] = {"suggestions": len(rows), "accepted": accepted, "rejected": len(rows) - accepted,
+                       "unsafe_proposed": bool(unsafe),
+                       "ignored": sorted(f"{code} {word}" for code, word in state.ignored)}
+    if rewritten is not None:
+        entry["editor"]["rewrite"] = rewritten
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def is_new_draft(old: str, new: str) -> bool:
+    """Whether ``new`` is another draft (pasted over ``old``) rather than ``old`` edited: fewer than
+    half of its paragraphs (non-blank lines) are in ``old``."""
+    lines = [ln.strip() for ln in new.splitlines() if ln.strip()]
+    if not lines:
+        return False
+    if not old.strip():
+        return True
+    kept = {ln.strip() for ln in old.splitlines() if ln.strip()}
+    return sum(1 for ln in lines if ln in kept) * 2 < len(lines)
+
+
 # ---- readability -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -124,6 +414,24 @@ class MetricRow:
     @property
     def delta(self) -> float:
         return self.after - self.before
+
+    @property
+    def change(self) -> str:
+        """``before → after`` as shown (one value when they show the same)."""
+        a, b = self.show(self.before), self.show(self.after)
+        if a != b and self.fmt == "seconds":  # short enough for a metric box: 1:40 → 1:29
+            a, b = (f"{round(v) // 60}:{round(v) % 60:02d}" for v in (self.before, self.after))
+        return a if a == b else f"{a} → {b}"
+
+    @property
+    def delta_text(self) -> str | None:
+        """The change as shown, signed (``-1 min 05 s``, ``+2.3``), or None when it shows as no change."""
+        if self.show(self.before) == self.show(self.after):
+            return None
+        magnitude = self.show(abs(self.delta))
+        if magnitude in ("0", "0.0", "0 s"):
+            return None
+        return f"{'+' if self.delta > 0 else '-'}{magnitude}"
 
     def show(self, value: float) -> str:
         if self.fmt == "seconds":
@@ -314,6 +622,7 @@ def find_seeds(*extra: str | Path) -> list[Path]:
     return []
 
 
-__all__ = ["MAX_CHARS", "MAX_UPLOAD_BYTES", "Draft", "MetricRow", "Suggestion", "as_format", "choices_for",
-           "download_bytes", "editor_config", "find_seeds", "finding_rows", "metric_rows", "read_path",
-           "read_upload", "reading_time", "refused", "rule_families", "selection", "suggestions"]
+__all__ = ["MAX_CHARS", "MAX_UPLOAD_BYTES", "Decision", "Draft", "EditorState", "MetricRow", "Subject",
+           "Suggestion", "as_format", "choices_for", "download_bytes", "editor_config", "find_seeds", "finding_rows",
+           "findings_json", "is_new_draft", "metric_rows", "read_path", "read_upload", "reading_time", "refused",
+           "rule_families", "selection", "subject_of", "suggestions"]

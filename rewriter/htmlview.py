@@ -15,6 +15,7 @@ fragments styled by :data:`STYLE`; the web editor and the batch report can both 
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import zlib
@@ -37,11 +38,21 @@ STYLE = """<style>
   font-family: Georgia, 'Times New Roman', serif; }
 .rw-box { max-height: 68vh; overflow-y: auto; padding: 0.6rem 0.8rem; border: 1px solid #ddd;
   border-radius: 0.4rem; background: #fff; color: #222; }
-.rw-s-hard { background: rgba(255, 221, 0, 0.22); }
-.rw-s-very-hard { background: rgba(255, 80, 80, 0.17); }
-.rw-s-long { background: rgba(120, 120, 255, 0.12); }
-.rw-m { border-radius: 0.2rem; padding: 0 0.1rem; border-bottom: 2px solid rgba(0, 0, 0, 0.35);
-  color: inherit; cursor: help; }
+/* sentence tints: grey stripes and an icon, never a hue, so they cannot be mistaken for (or hide) the
+   word flags' family colours; word flags: the family's colour, underlined */
+.rw-s-hard { background-image: repeating-linear-gradient(135deg, rgba(60, 70, 110, 0.09) 0 3px,
+  transparent 3px 7px); }
+.rw-s-very-hard { background-image: repeating-linear-gradient(135deg, rgba(60, 70, 110, 0.2) 0 3px,
+  transparent 3px 6px); }
+.rw-s-long { text-decoration: underline dotted rgba(60, 70, 110, 0.55); text-underline-offset: 0.3em; }
+.rw-s::before { font-family: system-ui, sans-serif; font-size: 0.7em; color: #4a5273; vertical-align: super;
+  margin-right: 0.1em; }
+.rw-s-hard::before { content: "▲"; }
+.rw-s-very-hard::before { content: "▲▲"; }
+.rw-s-long::before { content: "↔"; }
+.rw-m { border-radius: 0.2rem; padding: 0 0.1rem; border-bottom: 2px solid rgba(0, 0, 0, 0.45);
+  color: inherit; cursor: pointer; }
+.rw-m.rw-open { outline: 2px solid #1f4fd1; }
 ins.rw-ins { background: #b8f0c0; text-decoration: none; border-bottom: 2px solid #2e9e44;
   border-radius: 0.2rem; padding: 0 0.1rem; cursor: help; }
 del.rw-del { background: #ffd6d6; color: #8a1f1f; text-decoration: line-through; border-radius: 0.2rem;
@@ -49,6 +60,18 @@ del.rw-del { background: #ffd6d6; color: #8a1f1f; text-decoration: line-through;
 .rw-legend { display: flex; flex-wrap: wrap; gap: 0.35rem; margin: 0.2rem 0 0.6rem; font-size: 0.85rem; }
 .rw-chip { border-radius: 1rem; padding: 0.1rem 0.6rem; border: 1px solid rgba(0, 0, 0, 0.2); color: #222; }
 .rw-chip b { margin-left: 0.3rem; }
+/* the uploader's own size hint: the editor states (and enforces) its limit in the label */
+[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+/* phone width: the suggestions come first (above the two panes), the draft box's character counter
+   sits under the box instead of over its text, and highlights are large enough to tap */
+@media (max-width: 640px) {
+  .st-key-panes [data-testid="stHorizontalBlock"] { display: flex; flex-direction: column; }
+  .st-key-panes [data-testid="stColumn"]:nth-child(3) { order: -1; }
+  .st-key-draft [data-testid="InputInstructions"] { position: static; text-align: right; padding-top: 0.2rem; }
+  .rw-m { padding: 0.1rem 0.15rem; }
+}
+.rw-key { display: flex; flex-wrap: wrap; gap: 0.8rem; font-size: 0.82rem; color: #444; margin-bottom: 0.4rem; }
+.rw-key span.rw-s, .rw-key mark { padding: 0 0.3rem; }
 </style>"""
 
 
@@ -82,6 +105,7 @@ class Mark:
     style: str = ""
     removed: str | None = None
     tag: str = "mark"  # the element a span renders as (mark, ins, span)
+    sid: str = ""  # the editor's suggestion id (``data-sid``): a click on the mark opens its card
 
 
 _TAGS = {"mark": "mark", "ins": "ins", "span": "span"}
@@ -152,8 +176,10 @@ def render_marked(text: str, marks: Sequence[Mark] = (), regions: Sequence[Mark]
                 inner = min(group, key=lambda m: (m.end - m.start, m.start))
                 title = "\n\n".join(dict.fromkeys(m.title for m in group if m.title))
                 style = f' style="{_attr(inner.style)}"' if inner.style else ""
+                sids = " ".join(dict.fromkeys(m.sid for m in group if m.sid))
+                data = f' data-sid="{_attr(sids)}" tabindex="0"' if sids else ""
                 open_tag = _TAGS.get(inner.tag, "mark")
-                out.append(f'<{open_tag} class="{_attr(inner.css)}"{style} title="{_attr(title)}">')
+                out.append(f'<{open_tag} class="{_attr(inner.css)}"{style}{data} title="{_attr(title)}">')
                 open_group = group
         out.append(_text(text[a:b]))
     close_region()
@@ -178,8 +204,11 @@ def finding_title(f: Finding, text: str) -> str:
     return "\n".join(lines)
 
 
-def finding_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
-    """(word marks, sentence regions) for a report's findings."""
+def finding_marks(report: Report, ids: Mapping[str, str] | None = None) -> tuple[list[Mark], list[Mark]]:
+    """(word marks, sentence regions) for a report's findings; ``ids`` (finding key -> suggestion
+    id) puts the editor's suggestion id on the marks that have one."""
+    from rewriter.fix import finding_key
+
     marks: list[Mark] = []
     regions: list[Mark] = []
     for f in report.findings:
@@ -192,13 +221,14 @@ def finding_marks(report: Report) -> tuple[list[Mark], list[Mark]]:
             continue  # paragraph-wide findings are listed, not painted
         else:
             marks.append(Mark(f.start, f.end, f"rw-m rw-f-{f.family}", finding_title(f, report.text),
-                              style=f"background: {family_color(f.family)}"))
+                              style=f"background: {family_color(f.family)}",
+                              sid=(ids or {}).get(finding_key(f), "") if ids else ""))
     return marks, regions
 
 
-def original_html(report: Report) -> str:
-    """The draft with its findings highlighted (a ``<div>``, needs :data:`STYLE`)."""
-    marks, regions = finding_marks(report)
+def original_html(report: Report, ids: Mapping[str, str] | None = None) -> str:
+    """The draft with its findings highlighted (a ``<div>``, needs :data:`STYLE`); see :func:`finding_marks`."""
+    marks, regions = finding_marks(report, ids)
     return f'<div class="rw-text rw-box rw-original">{render_marked(report.text, marks, regions)}</div>'
 
 
@@ -240,15 +270,29 @@ def diff_changes(old: str, new: str) -> list[Change]:
         if op != "replace":
             out.append(Change(o1, o2, n1, n2))
             continue
-        a, a_at = _tokens(old[o1:o2], o1)
-        b, b_at = _tokens(new[n1:n2], n1)
-        a_at.append(o2)
-        b_at.append(n2)
-        words = difflib.SequenceMatcher(None, a, b, autojunk=False)
-        for wop, k1, k2, m1, m2 in words.get_opcodes():
-            if wop != "equal":
-                out.append(Change(a_at[k1], a_at[k2], b_at[m1], b_at[m2]))
+        if i2 - i1 == j2 - j1:  # as many lines changed as there are: word-diff them pair by pair
+            for k in range(i2 - i1):
+                out += _word_changes(old, new, old_at[i1 + k], old_at[i1 + k + 1], new_at[j1 + k], new_at[j1 + k + 1])
+        else:
+            out += _word_changes(old, new, o1, o2, n1, n2)
     return _slide(old, new, out)
+
+
+def _word_changes(old: str, new: str, o1: int, o2: int, n1: int, n2: int) -> list[Change]:
+    return [Change(o1 + a, o1 + b, n1 + c, n1 + d) for a, b, c, d in _block_changes(old[o1:o2], new[n1:n2])]
+
+
+@functools.lru_cache(maxsize=4096)
+def _block_changes(old: str, new: str) -> tuple[tuple[int, int, int, int], ...]:
+    """Word changes between two blocks, in offsets of each (cached: an editor's tick changes one
+    paragraph of the rewrite, and the others diff as before)."""
+    a, a_at = _tokens(old, 0)
+    b, b_at = _tokens(new, 0)
+    a_at.append(len(old))
+    b_at.append(len(new))
+    words = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return tuple((a_at[k1], a_at[k2], b_at[m1], b_at[m2])
+                 for wop, k1, k2, m1, m2 in words.get_opcodes() if wop != "equal")
 
 
 def _slide(old: str, new: str, changes: list[Change]) -> list[Change]:
@@ -300,8 +344,22 @@ def rewrite_html(original: str, new: str, report: Report | None = None) -> str:
     return f'<div class="rw-text rw-box rw-rewrite">{render_marked(new, marks, regions)}</div>'
 
 
+def key_html() -> str:
+    """What the marks mean: word flags (a family's colour, underlined) and sentence tints (grey
+    stripes with an icon: hard, very hard; a dotted underline: long), so not by colour alone."""
+    return ('<div class="rw-key">'
+            '<span><mark class="rw-m" style="background: #eee">word</mark> a flagged word or phrase, '
+            'coloured by family (chips above)</span>'
+            '<span><span class="rw-s rw-s-hard">sentence</span> hard sentence</span>'
+            '<span><span class="rw-s rw-s-very-hard">sentence</span> very hard sentence</span>'
+            '<span><span class="rw-s rw-s-long">sentence</span> long sentence</span>'
+            '<span><ins class="rw-ins">new</ins> <del class="rw-del">cut</del> changes in the rewrite</span>'
+            '</div>')
+
+
 def legend_html(counts: Mapping[str, int], labels: Mapping[str, str] | None = None) -> str:
-    """Coloured chips, one per family, with its count (doubles as the highlight legend)."""
+    """Coloured chips, one per family, with its name in words, its code and its count, and the key
+    to the marks (:func:`key_html`): the legend of the highlights."""
     chips = []
     for family, n in counts.items():
         label = (labels or {}).get(family) or family_label(family)
@@ -309,7 +367,7 @@ def legend_html(counts: Mapping[str, int], labels: Mapping[str, str] | None = No
                      f'title="{_attr(family)}">{_text(label)} <small>{_text(family)}</small><b>{n}</b></span>')
     if not chips:
         chips.append('<span class="rw-chip">no findings</span>')
-    return f'<div class="rw-legend">{"".join(chips)}</div>'
+    return f'<div class="rw-legend">{"".join(chips)}</div>{key_html()}'
 
 
 def _text(s: str) -> str:
@@ -322,4 +380,4 @@ def _attr(s: str) -> str:
 
 __all__ = ["SENTENCE_KINDS", "STYLE", "Change", "Mark", "change_marks",
            "diff_changes", "family_color", "family_counts", "family_label", "finding_marks", "finding_title",
-           "legend_html", "original_html", "render_marked", "rewrite_html"]
+           "key_html", "legend_html", "original_html", "render_marked", "rewrite_html"]

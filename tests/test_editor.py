@@ -57,7 +57,7 @@ def test_suggestions_list_fixable_findings_with_their_options(config: Config) ->
 def test_selection_and_choices(config: Config) -> None:
     items = suggestions(analyze(DRAFT, config))
     safe = selection(items, "safe")
-    assert {k for k, v in safe.items() if v} == {s.key for s in items if s.safe}
+    assert {k for k, v in safe.items() if v} == {s.id for s in items if s.safe}
     assert all(selection(items, "all").values())
     assert not any(selection(items, "none").values())
     with pytest.raises(ValueError):
@@ -239,3 +239,23 @@ def test_refused_says_why_an_accepted_edit_was_not_applied(config: Config) -> No
     assert result.text == 'She said "we met in order to talk" and left to rest.'
     lines = refused(result, keys)
     assert len(lines) == 1 and lines[0].startswith("line 1, TST001 'in order to': touches a protected region")
+
+
+def test_metric_rows_show_before_and_after_and_no_zero_delta() -> None:
+    before = {"flesch_kincaid_grade": 15.04, "reading_time_seconds": 100.0, "hard_sentences": 4}
+    rows = {r.key: r for r in metric_rows(before, dict(before, flesch_kincaid_grade=11.0, reading_time_seconds=89.0))}
+    assert rows["flesch_kincaid_grade"].change == "15.0 → 11.0" and rows["flesch_kincaid_grade"].delta_text == "-4.0"
+    assert rows["reading_time_seconds"].change == "1:40 → 1:29" and rows["reading_time_seconds"].delta_text == "-11 s"
+    assert rows["hard_sentences"].change == "4" and rows["hard_sentences"].delta_text is None
+    tiny = metric_rows({"reading_time_seconds": 60.2}, {"reading_time_seconds": 59.9})[0]
+    assert tiny.change == "1 min 00 s" and tiny.delta_text is None  # never "-0 s"
+
+
+def test_a_pasted_draft_is_told_from_an_edited_one() -> None:
+    from rewriter.editor import is_new_draft
+
+    old = "The ferry left at noon.\n\nIt carried forty cars.\n\nThe crossing took an hour."
+    assert not is_new_draft(old, old.replace("forty", "fifty"))  # one paragraph of three changed
+    assert not is_new_draft(old, "Today: " + old)  # two of three paragraphs as they were
+    assert is_new_draft(old, "A bakery opened on Main Street.\n\nIt sells rye bread.")
+    assert is_new_draft("", "Anything at all.") and not is_new_draft(old, "   ")

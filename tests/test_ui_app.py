@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +22,8 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from rewriter import Config, analyze
-from rewriter.fix import finding_key, rewrite
+from rewriter.editor import suggestions
+from rewriter.fix import rewrite
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "ui" / "app.py")
@@ -56,6 +60,15 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
         return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
 
     monkeypatch.setattr(MediaFileManager, "add", add)
+    deferred = MediaFileManager.add_deferred
+
+    def add_deferred(self: MediaFileManager, fn: Callable[[], bytes], mimetype: str | None, coordinates: str,
+                     file_name: str | None = None, **kw: object) -> str:
+        if file_name:  # made on a click in the browser; here, at once
+            served[file_name] = fn()
+        return deferred(self, fn, mimetype, coordinates, file_name=file_name, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     return served
 
 
@@ -65,14 +78,32 @@ def start() -> AppTest:
     return at
 
 
-def paste(at: AppTest, text: str) -> AppTest:
+def type_in(at: AppTest, text: str) -> AppTest:
+    """Text typed into the box (it reaches the server, as on leaving the box), not checked."""
     at.text_area(key="draft").input(text).run()
     assert not at.exception, at.exception
     return at
 
 
+def paste(at: AppTest, text: str) -> AppTest:
+    """Text put in the box and checked (the Check button)."""
+    type_in(at, text)
+    at.button(key="check").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def card_args(at: AppTest) -> dict[str, Any]:
+    """What the app sent the Original pane's component (its HTML and each highlight's card)."""
+    found = [json.loads(c.proto.json_args) for c in at.get("component_instance")]
+    assert len(found) == 1
+    return found[0]  # type: ignore[no-any-return]
+
+
 def html_of(at: AppTest, css: str) -> str:
-    found = [h.value for h in at.get("html") if f'class="rw-text rw-box {css}"' in h.value]
+    bodies = [h.value for h in at.get("html")] + [json.loads(c.proto.json_args).get("html", "")
+                                                  for c in at.get("component_instance")]
+    found = [b for b in bodies if f'class="rw-text rw-box {css}"' in b]
     assert len(found) == 1, f"{css}: {len(found)} panels"
     return found[0]
 
@@ -89,30 +120,57 @@ def unescaped(markdown: str) -> str:
 
 
 def keys(config: Config, text: str = DRAFT) -> dict[str, str]:
-    """Finding key by observed word."""
-    return {text[f.start : f.end]: finding_key(f) for f in analyze(text, config).findings if f.fix}
+    """Suggestion id (the accept box is ``accept_<id>``) by observed word."""
+    return {s.observed: s.id for s in suggestions(analyze(text, config))}
 
 
-def test_opens_on_the_seed_draft(house: Config) -> None:
+def boxes(at: AppTest) -> dict[str, bool]:
+    return {c.key: c.value for c in at.checkbox}
+
+
+def ticked_words(at: AppTest, config: Config, text: str) -> set[str]:
+    by_id = {f"accept_{v}": k for k, v in keys(config, text).items()}
+    return {by_id[k] for k, v in boxes(at).items() if v}
+
+
+def stale(at: AppTest) -> bool:
+    return any("Out of date" in m.value for m in at.markdown)
+
+
+def test_opens_on_the_seed_draft_with_a_useful_rewrite(house: Config) -> None:
     at = start()
     seed = (ROOT / "seeds" / "000_2848cd7d85c6065c.txt").read_text(encoding="utf-8")
     assert at.text_area(key="draft").value == seed
     assert at.selectbox(key="sample").value == "000_2848cd7d85c6065c.txt"
     assert shown_text(html_of(at, "rw-original")) == seed
     assert [m.label for m in at.metric][:2] == ["Grade (Flesch-Kincaid)", "Reading ease"]
+    # every suggestion starts ticked on a draft that opens: the rewrite shows what the tool does
+    assert boxes(at) and all(boxes(at).values())
+    assert shown_text(html_of(at, "rw-rewrite")) != seed
+    assert not stale(at)
 
 
-def test_paste_shows_findings_and_the_safe_rewrite(house: Config) -> None:
+def test_metrics_show_before_and_after(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    grade = next(m for m in at.metric if m.label == "Grade (Flesch-Kincaid)")
+    before = analyze(DRAFT, house).metrics["flesch_kincaid_grade"]
+    after = rewrite(DRAFT, config=house, accept={s.key for s in suggestions(analyze(DRAFT, house))}).after
+    assert grade.value == f"{before:.1f} → {after['flesch_kincaid_grade']:.1f}"
+    at.button(key="reject_all").click().run()
+    grade = next(m for m in at.metric if m.label == "Grade (Flesch-Kincaid)")
+    assert grade.value == f"{before:.1f}" and not grade.delta  # no change: one value, no "-0"
+
+
+def test_paste_shows_findings_and_the_rewrite(house: Config) -> None:
     at = paste(start(), DRAFT)
     k = keys(house)
-    boxes = {c.key: c.value for c in at.checkbox}
-    assert boxes == {f"accept_{k['harbinger']}": False, f"accept_{k['in order to']}": True,
-                     f"accept_{k['zorblax']}": True}
+    assert boxes(at) == {f"accept_{k['harbinger']}": True, f"accept_{k['in order to']}": True,
+                         f"accept_{k['zorblax']}": True}
     original = html_of(at, "rw-original")
     assert 'class="rw-m rw-f-TST"' in original and "Suggestion (unsafe): &#x27;harbinger&#x27; → &#x27;sign" in original
     assert shown_text(original) == DRAFT
     assert shown_text(html_of(at, "rw-rewrite")) == (
-        "The harbinger of spring came to stay.\n\nOfficials said the plain plan was final.")
+        "The sign of spring came to stay.\n\nOfficials said the plain plan was final.")
     chips = [h.value for h in at.get("html") if "rw-legend" in h.value]
     assert chips and "<b>3</b>" in chips[0]
 
@@ -120,47 +178,134 @@ def test_paste_shows_findings_and_the_safe_rewrite(house: Config) -> None:
 def test_checking_and_unchecking_changes_the_rewrite(house: Config) -> None:
     at = paste(start(), DRAFT)
     k = keys(house)
+    at.button(key="accept_all_safe").click().run()
+    assert "The harbinger of spring came to stay." in shown_text(html_of(at, "rw-rewrite"))
     at.checkbox(key=f"accept_{k['harbinger']}").check().run()
     assert "The sign of spring came to stay." in shown_text(html_of(at, "rw-rewrite"))
     assert "<ins class=\"rw-ins\" title=\"was: &#x27;harbinger&#x27;\">sign</ins>" in html_of(at, "rw-rewrite")
     at.checkbox(key=f"accept_{k['in order to']}").uncheck().run()
     assert "The sign of spring came in order to stay." in shown_text(html_of(at, "rw-rewrite"))
-    # a different replacement ticks its box too
+    # a different replacement ticks its box too, and the label follows it
     at.checkbox(key=f"accept_{k['harbinger']}").uncheck().run()
     at.selectbox(key=f"choice_{k['harbinger']}").select("forerunner").run()
-    assert at.checkbox(key=f"accept_{k['harbinger']}").value is True
+    box = at.checkbox(key=f"accept_{k['harbinger']}")
+    assert box.value is True
+    assert "'forerunner'" in unescaped(box.label) and "'sign'" not in unescaped(box.label)
     assert shown_text(html_of(at, "rw-rewrite")).startswith("The forerunner of spring came in order to stay.")
+
+
+def test_a_tick_stays_after_an_edit_elsewhere(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    at.button(key="accept_all_safe").click().run()
+    k = keys(house)
+    at.checkbox(key=f"accept_{k['harbinger']}").check().run()
+    at.checkbox(key=f"accept_{k['zorblax']}").uncheck().run()
+    edited = "Today, t" + DRAFT[1:]
+    paste(at, edited)
+    assert ticked_words(at, house, edited) == {"harbinger", "in order to"}
+    assert shown_text(html_of(at, "rw-rewrite")) == (
+        "Today, the sign of spring came to stay.\n\nOfficials said the zorblax plan was final.")
+
+
+def test_changing_the_ticked_word_moves_no_tick(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    at.button(key="reject_all").click().run()
+    k = keys(house)
+    at.checkbox(key=f"accept_{k['zorblax']}").check().run()
+    edited = DRAFT.replace("zorblax", "harbinger")
+    paste(at, edited)
+    assert ticked_words(at, house, edited) == set()
+    assert "Officials said the harbinger plan was final." in shown_text(html_of(at, "rw-rewrite"))
+
+
+def test_toggling_unsafe_edits_keeps_ticks(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    k = keys(house)
+    at.checkbox(key=f"accept_{k['zorblax']}").uncheck().run()
+    at.toggle(key="propose_unsafe").set_value(False).run()
+    assert boxes(at) == {f"accept_{k['in order to']}": True, f"accept_{k['zorblax']}": False}
+    at.toggle(key="propose_unsafe").set_value(True).run()
+    assert boxes(at) == {f"accept_{k['harbinger']}": True, f"accept_{k['in order to']}": True,
+                         f"accept_{k['zorblax']}": False}
 
 
 def test_accept_all_safe_all_and_none(house: Config) -> None:
     at = paste(start(), DRAFT)
     k = keys(house)
+    at.button(key="reject_all").click().run()
+    assert not any(boxes(at).values())
+    assert shown_text(html_of(at, "rw-rewrite")) == DRAFT
     at.button(key="accept_all").click().run()
-    assert all(c.value for c in at.checkbox)
+    assert all(boxes(at).values())
     assert shown_text(html_of(at, "rw-rewrite")).startswith("The sign of spring came to stay.")
     at.button(key="accept_all_safe").click().run()
-    assert {c.key: c.value for c in at.checkbox}[f"accept_{k['harbinger']}"] is False
-    assert sum(c.value for c in at.checkbox) == 2
-    at.button(key="reject_all").click().run()
-    assert not any(c.value for c in at.checkbox)
-    assert shown_text(html_of(at, "rw-rewrite")) == DRAFT
+    assert boxes(at)[f"accept_{k['harbinger']}"] is False
+    assert sum(boxes(at).values()) == 2
 
 
-def test_downloads_equal_the_rewrite_and_the_findings(house: Config, downloads: dict[str, bytes]) -> None:
-    import json
-
+def test_out_of_date_until_checked(house: Config) -> None:
     at = paste(start(), DRAFT)
+    changed = DRAFT.replace("Officials said", "The zorblax officials said")
+    type_in(at, changed)
+    assert stale(at)
+    assert shown_text(html_of(at, "rw-original")) == DRAFT  # still the draft that was checked
+    at.button(key="check").click().run()
+    assert not stale(at) and shown_text(html_of(at, "rw-original")) == changed
+
+
+def test_downloads_record_the_decisions_and_a_pasted_draft_is_named_draft(
+        house: Config, downloads: dict[str, bytes]) -> None:
+    at = paste(start(), DRAFT)
+    assert at.selectbox(key="sample").value == ""  # the picker no longer names the seed
     k = keys(house)
-    at.checkbox(key=f"accept_{k['harbinger']}").check().run()
-    expected = rewrite(DRAFT, config=house, accept=set(k.values()))
-    name = "000_2848cd7d85c6065c.rewritten.txt"
-    assert downloads[name].decode("utf-8") == expected.text == shown_text(html_of(at, "rw-rewrite"))
-    payload = json.loads(downloads["000_2848cd7d85c6065c.findings.json"])
-    assert payload["version"] == 1
-    assert {f["text"] for f in payload["files"][0]["findings"] if f["code"] == "TST001"} == set(k)
-    # as Markdown
+    at.button(key="accept_all_safe").click().run()
+    at.selectbox(key=f"choice_{k['harbinger']}").select("forerunner").run()
+    at.checkbox(key=f"accept_{k['zorblax']}").uncheck().run()
+    report = analyze(DRAFT, house)
+    by_word = {s.observed: s for s in suggestions(report)}
+    expected = rewrite(DRAFT, config=house, accept={by_word["harbinger"].key, by_word["in order to"].key},
+                       choices={by_word["harbinger"].key: "forerunner"}, report=report)
+    assert downloads["draft.rewritten.txt"].decode("utf-8") == expected.text == shown_text(html_of(at, "rw-rewrite"))
+    payload = json.loads(downloads["draft.findings.json"])
+    assert payload["version"] == 1 and payload["files"][0]["path"] == "draft.txt"
+    decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if f["code"] == "TST001"}
+    assert decisions == {
+        "harbinger": {"accepted": True, "replacement": "forerunner", "decided_by": "editor"},
+        "in order to": {"accepted": True, "replacement": "to", "decided_by": "editor"},
+        "zorblax": {"accepted": False, "replacement": None, "decided_by": "editor"},
+    }
+    editor = payload["files"][0]["editor"]
+    assert (editor["accepted"], editor["rejected"], editor["rewrite"]) == (2, 1, expected.text)
     at.selectbox(key="download_format").select("md").run()
-    assert downloads["000_2848cd7d85c6065c.rewritten.md"].decode("utf-8") == expected.text
+    assert downloads["draft.rewritten.md"].decode("utf-8") == expected.text
+
+
+def test_a_highlight_card_accepts_rejects_and_ignores(house: Config) -> None:
+    at = paste(start(), DRAFT)
+    at.button(key="reject_all").click().run()
+    k = keys(house)
+    args = card_args(at)
+    assert f'data-sid="{k["harbinger"]}"' in args["html"]
+    card = args["items"][k["harbinger"]]
+    assert (card["observed"], card["options"], card["accepted"], card["safe"]) == (
+        "harbinger", ["sign", "forerunner"], False, False)
+    assert card["why"] == "literary word" and card["family"] == "house"
+    # what the card sends on "forerunner", then on Accept of another word, then Ignore
+    at.session_state["original_card"] = {"action": "pick", "id": k["harbinger"], "choice": "forerunner", "n": 1}
+    at.run()
+    assert boxes(at)[f"accept_{k['harbinger']}"] is True
+    assert shown_text(html_of(at, "rw-rewrite")).startswith("The forerunner of spring came in order to stay.")
+    at.session_state["original_card"] = {"action": "accept", "id": k["in order to"], "choice": "", "n": 2}
+    at.run()
+    assert shown_text(html_of(at, "rw-rewrite")).startswith("The forerunner of spring came to stay.")
+    at.session_state["original_card"] = {"action": "ignore", "id": k["zorblax"], "n": 3}
+    at.run()
+    assert f"accept_{k['zorblax']}" not in boxes(at)
+    assert k["zorblax"] not in card_args(at)["items"]
+    assert "zorblax" in shown_text(html_of(at, "rw-original"))  # the text stays; its highlight goes
+    assert html_of(at, "rw-original").count('class="rw-m rw-f-TST"') == 2
+    at.run()  # the same action is not applied twice
+    assert boxes(at)[f"accept_{k['harbinger']}"] is True
 
 
 def test_hostile_markup_is_shown_as_text(house: Config) -> None:
@@ -177,6 +322,12 @@ def test_hostile_markup_is_shown_as_text(house: Config) -> None:
     assert "<script" not in labels
 
 
+def upload(at: AppTest, name: str, data: bytes, mime: str = "text/plain") -> AppTest:
+    at.file_uploader[0].set_value((name, data, mime)).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_docx_upload_round_trip(house: Config, downloads: dict[str, bytes]) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -186,28 +337,35 @@ def test_docx_upload_round_trip(house: Config, downloads: dict[str, bytes]) -> N
     p.add_run(" vote on the zorblax plan.")
     buf = io.BytesIO()
     document.save(buf)
-    at = start()
-    mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    at.file_uploader(key="upload").set_value(("story.docx", buf.getvalue(), mime)).run()
-    assert not at.exception, at.exception
+    at = upload(start(), "story.docx", buf.getvalue(),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     text = "A harbinger of spring\n\nThe council met in order to vote on the zorblax plan."
     assert at.text_area(key="draft").value == text
     assert at.selectbox(key="download_format").value == "docx"
+    assert at.selectbox(key="sample").value == ""  # the picker no longer names the seed
+    at.button(key="accept_all_safe").click().run()
     back = docx.Document(io.BytesIO(downloads["story.rewritten.docx"]))
     assert [p.style.name for p in back.paragraphs] == ["Title", "Normal"]
     assert [p.text for p in back.paragraphs] == ["A harbinger of spring", "The council met to vote on the plain plan."]
     assert [r.text for r in back.paragraphs[1].runs if r.bold] == ["to"]
 
 
-def test_upload_too_large_or_unreadable_says_why(house: Config) -> None:
-    at = start()
-    at.file_uploader(key="upload").set_value(("huge.txt", b"word " * 500_000, "text/plain")).run()
-    assert not at.exception
-    assert any("the limit is 2 MB" in unescaped(e.value) for e in at.error)
+def errors(at: AppTest) -> list[str]:
+    return [unescaped(e.value) for e in at.error]
+
+
+def test_upload_notices_replace_each_other_and_clear(house: Config) -> None:
+    at = upload(start(), "empty.txt", b"  \n")
+    assert errors(at) == ["empty.txt: the file is empty"]
+    at = upload(at, "huge.txt", b"word " * 600_000)  # 3 MB: the editor's own error box says so
+    assert len(errors(at)) == 1 and "huge.txt is 2.9 MB; the limit is 2 MB" in errors(at)[0]
     seed = (ROOT / "seeds" / "000_2848cd7d85c6065c.txt").read_text(encoding="utf-8")
     assert at.text_area(key="draft").value == seed  # the draft is kept
-    at.file_uploader(key="upload").set_value(("old.txt", "caf\xe9".encode("latin-1"), "text/plain")).run()
-    assert any("not valid UTF-8" in unescaped(e.value) for e in at.error)
+    assert len(at.file_uploader) == 1 and at.file_uploader[0].value is None  # no failed file chip stays
+    at = upload(at, "old.txt", "caf\xe9".encode("latin-1"))
+    assert len(errors(at)) == 1 and "not valid UTF-8" in errors(at)[0]
+    paste(at, DRAFT)
+    assert errors(at) == []  # a later good draft clears it
 
 
 def test_sidebar_settings_change_the_check(house: Config) -> None:
@@ -242,16 +400,68 @@ def test_rewriter_ui_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert main(["ui", str(tmp_path / "missing.md")]) == 2
     assert "no such file" in capsys.readouterr().err
     calls: list[tuple[list[str], dict[str, str]]] = []
-    monkeypatch.setattr(subprocess, "call", lambda cmd, env: calls.append((cmd, env)) or 0)
+
+    def execve(path: str, cmd: list[str], env: dict[str, str]) -> None:
+        assert path == cmd[0]
+        calls.append((cmd, env))
+        raise SystemExit(0)  # as exec would: nothing after it runs
+
+    monkeypatch.setattr("os.execve", execve)
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: pytest.fail("rewriter ui must exec, not spawn"))
     draft = tmp_path / "story.md"
     draft.write_text(DRAFT, encoding="utf-8")
-    assert main(["ui", str(draft), "--port", "8599"]) == 0
+    with pytest.raises(SystemExit):
+        main(["ui", str(draft), "--port", "8599"])
     cmd, env = calls[0]
     assert cmd[1:5] == ["-m", "streamlit", "run", str(APP_PATH)] and APP_PATH.is_file()
     assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1" and cmd[cmd.index("--server.port") + 1] == "8599"
     assert cmd[cmd.index("--browser.gatherUsageStats") + 1] == "false"
     assert env["REWRITER_UI_PATH"] == str(draft.resolve())
     assert "http://127.0.0.1:8599" in capsys.readouterr().out
-    main(["ui"])  # no path: the seed draft, on a free port
+    with pytest.raises(SystemExit):
+        main(["ui"])  # no path: the seed draft, on a free port
     assert "REWRITER_UI_PATH" not in calls[1][1]
     assert "the seed draft" in capsys.readouterr().out
+
+
+SERVE = """
+import signal, socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen()
+signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
+print("serving", flush=True)
+while True:
+    time.sleep(0.1)
+"""
+
+
+def test_forwarding_sigterm_leaves_nothing_listening(tmp_path: Path) -> None:
+    """Where exec is not used, ``run_forwarding`` passes SIGTERM on and waits: the child is gone."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    from rewriter.ui.launch import free_port
+
+    port = free_port()
+    server = tmp_path / "serve.py"
+    server.write_text(SERVE, encoding="utf-8")
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "import os, sys; from rewriter.ui.launch import run_forwarding; "
+         "sys.exit(run_forwarding([sys.executable, sys.argv[1], sys.argv[2]], dict(os.environ)))",
+         str(server), str(port)], stdout=subprocess.PIPE, start_new_session=True)
+    try:
+        assert parent.stdout is not None and parent.stdout.readline().strip() == b"serving"
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # the child listens
+        parent.send_signal(signal.SIGTERM)
+        assert parent.wait(timeout=30) == 0
+        with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=2):
+            pass
+        with pytest.raises(ProcessLookupError):
+            os.killpg(parent.pid, 0)  # no process left in its session
+    finally:
+        if parent.poll() is None:
+            os.killpg(parent.pid, signal.SIGKILL)
+            parent.wait()

@@ -10,12 +10,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,8 +31,10 @@ pytestmark = pytest.mark.slow
 CHROMIUM = os.environ.get("REWRITER_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-DRAFT = ("The newly minted council met in order to vote on the budget.\n\n"
-         "The mayor left early due to the fact that the meeting ran late.")
+DRAFT = ("The mayor said the pivotal plan would pass in May.\n\n"
+         "The council met in order to vote on the budget.")
+EDITED = "Today, t" + DRAFT[1:]  # an edit elsewhere: the flagged word and its neighbours are unchanged
+CHANGED = EDITED.replace("the pivotal plan", "the myriad plans")  # the ticked word itself changed
 # the text a reader sees in a panel: cut text (struck through) left out
 SHOWN = """sel => { const el = document.querySelector(sel); if (!el) return null;
   const c = el.cloneNode(true); c.querySelectorAll('del').forEach(d => d.remove()); return c.textContent; }"""
@@ -45,10 +50,9 @@ def _playwright() -> object:
     return sync_playwright
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """`rewriter ui` on a free port, from a folder with no configuration (the defaults apply)."""
-    _playwright()  # skips without a browser
+def start_ui(tmp_path: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`rewriter ui` on a free port in its own session, from a folder with no configuration (the
+    defaults apply); returns once the server answers its health check."""
     from rewriter.ui.launch import free_port
 
     if not importlib_has("streamlit"):
@@ -58,29 +62,89 @@ def server(tmp_path: Path) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("REWRITER_UI_")}
     proc = subprocess.Popen([sys.executable, "-m", "rewriter", "ui", "--port", str(port)], cwd=tmp_path, env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    log.close()
     url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            kill_session(proc)
+            pytest.fail("rewriter ui did not start:\n" + (tmp_path / "streamlit.log").read_text(errors="replace"))
+        time.sleep(0.3)
+
+
+def session_alive(proc: subprocess.Popen[bytes]) -> bool:
+    """Whether any process is left in the session `rewriter ui` was started in."""
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("rewriter ui did not start:\n" + (tmp_path / "streamlit.log").read_text(errors="replace"))
-            time.sleep(0.3)
+        os.killpg(proc.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def kill_session(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    if session_alive(proc):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def listening(url: str) -> bool:
+    host, port = url.removeprefix("http://").split(":")
+    try:
+        with socket.create_connection((host, int(port)), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def stop_ui(proc: subprocess.Popen[bytes], url: str) -> None:
+    """SIGTERM to `rewriter ui` (as a process manager sends it): it ends, nothing is left serving and
+    no process is left in its session."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        kill_session(proc)
+        pytest.fail("rewriter ui did not stop on SIGTERM")
+    deadline = time.monotonic() + 10
+    while (session_alive(proc) or listening(url)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = session_alive(proc)
+    serving = listening(url)
+    kill_session(proc)
+    assert not left, "a process of rewriter ui outlived it"
+    assert not serving, f"{url} still answers after SIGTERM"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    _playwright()  # skips without a browser
+    proc, url = start_ui(tmp_path)
+    try:
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        if proc.poll() is None:
+            stop_ui(proc, url)
+        kill_session(proc)
+
+
+def test_sigterm_to_rewriter_ui_leaves_nothing_listening(tmp_path: Path) -> None:
+    proc, url = start_ui(tmp_path)
+    try:
+        assert listening(url)
+        stop_ui(proc, url)
+        assert proc.returncode is not None
+    finally:
+        kill_session(proc)
 
 
 def importlib_has(name: str) -> bool:
@@ -89,39 +153,125 @@ def importlib_has(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
-def test_type_a_draft_accept_a_change_and_see_it(server: str, tmp_path: Path) -> None:
+def css_key(key: str) -> str:
+    """Streamlit gives each widget's container the class st-key-<key> (other characters as "-")."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key)
+
+
+def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -> None:
+    import json
+
     sync_playwright = _playwright()
-    report = analyze(DRAFT, Config())
-    items = suggestions(report)
-    safe = {s.key for s in items if s.safe}
-    target = next((s for s in items if not s.safe), None)
-    assert safe and target is not None, "the shipped lexicons no longer flag this draft; pick another"
-    only_safe = rewrite(DRAFT, config=Config(), accept=safe, report=report).text
-    expected = rewrite(DRAFT, config=Config(), accept=safe | {target.key}, report=report).text
-    assert only_safe != expected
+    config = Config()
+    by_word = {s.observed: s for s in suggestions(analyze(DRAFT, config))}
+    assert set(by_word) == {"pivotal", "in order to"}, "the shipped lexicons changed; pick other words"
+    pivotal = by_word["pivotal"]
+    assert not pivotal.safe
+    later = {s.observed: s for s in suggestions(analyze(EDITED, config))}
+    changed = {s.observed: s for s in suggestions(analyze(CHANGED, config))}
+    assert "myriad" in changed and not changed["myriad"].safe
+    expected = rewrite(DRAFT, config=config, accept={pivotal.key}).text
+    expected_later = rewrite(EDITED, config=config, accept={later["pivotal"].key}).text
+    assert "the key plan" in expected and expected_later.startswith("Today, the mayor said the key plan")
+
+    def where(sel: str) -> Any:
+        """The Original pane lives in the card component's frame; the rest in the page."""
+        if sel != ".rw-original":
+            return page
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            found = [f for f in page.frames if "rewriter_original" in f.url]
+            if found:
+                return found[0]
+            page.wait_for_timeout(200)
+        raise AssertionError("no Original pane component")
+
+    def shown(sel: str) -> str:
+        return str(where(sel).evaluate(SHOWN, sel))
+
+    def wait_shown(sel: str, text: str) -> None:
+        if sel != ".rw-original":
+            page.wait_for_function(f"() => ({SHOWN})({sel!r}) === {text!r}", timeout=120_000)
+            return
+        deadline = time.monotonic() + 120
+        seen = None
+        while time.monotonic() < deadline:  # the component's frame may be replaced on a rerun
+            try:
+                seen = shown(sel)
+            except Exception:
+                seen = None
+            if seen == text:
+                return
+            page.wait_for_timeout(250)
+        raise AssertionError(f"the Original pane shows {seen!r}, not {text!r}")
+
+    def check(text: str) -> None:
+        page.locator("textarea").first.fill(text)
+        page.get_by_role("button", name="Check", exact=True).click()
+        wait_shown(".rw-original", text)
+
+    def ticked(s: object) -> bool:
+        return page.locator(f".{css_key('accept_' + s.id)} input[type=checkbox]").is_checked()  # type: ignore[attr-defined]
 
     with sync_playwright() as p:  # type: ignore[operator]
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1400})
+        page = browser.new_page(viewport={"width": 1600, "height": 1400}, accept_downloads=True)
         try:
             page.goto(server, wait_until="domcontentloaded")
             page.wait_for_selector(".rw-rewrite", timeout=180_000)  # the seed draft, checked
-            box = page.locator("textarea").first
-            box.fill(DRAFT)
-            box.press("Control+Enter")
-            page.wait_for_function(f"() => ({SHOWN})('.rw-rewrite') === {only_safe!r}", timeout=120_000)
-            assert page.evaluate(SHOWN, ".rw-original") == DRAFT
-
-            # Streamlit gives each widget's container the class st-key-<key> (other characters as "-")
-            css_key = re.sub(r"[^a-zA-Z0-9_-]", "-", f"accept_{target.key}")
-            checkbox = page.locator(f".st-key-{css_key} label")
-            checkbox.click()
-            page.wait_for_function(f"() => ({SHOWN})('.rw-rewrite') === {expected!r}", timeout=120_000)
-            inserted = page.locator(".rw-rewrite ins").all_inner_texts()
-            assert target.replacement in inserted
-            assert target.observed not in page.evaluate(SHOWN, ".rw-rewrite")
-            title = page.locator(".rw-rewrite ins", has_text=target.replacement).first.get_attribute("title")
-            assert title is not None and target.observed in title
+            check(DRAFT)
+            page.get_by_role("button", name="Reject all").click()
+            wait_shown(".rw-rewrite", DRAFT)
+            # tick one suggestion: the rewrite takes it
+            page.locator(f".{css_key('accept_' + pivotal.id)} label").click()
+            wait_shown(".rw-rewrite", expected)
+            assert "key" in page.locator(".rw-rewrite ins").all_inner_texts()
+            # an edit elsewhere in the draft: the tick stays on its word
+            check(EDITED)
+            wait_shown(".rw-rewrite", expected_later)
+            assert ticked(later["pivotal"]) and not ticked(later["in order to"])
+            # the ticked word itself changed: no tick moves to the new word
+            check(CHANGED)
+            wait_shown(".rw-rewrite", CHANGED)
+            assert not ticked(changed["myriad"]) and not ticked(changed["in order to"])
+            # click the highlight of the new word: its card opens; accept its second alternative there
+            myriad = changed["myriad"]
+            assert len(myriad.options) > 1
+            frame = page.frame_locator('iframe[title*="rewriter_original"]')
+            frame.locator(f'mark[data-sid="{myriad.id}"]').click()
+            card = frame.locator(f'.rw-card[data-sid="{myriad.id}"]')
+            card.wait_for(timeout=30_000)
+            assert "myriad" in card.inner_text()
+            card.get_by_role("button", name=myriad.options[1], exact=True).click()
+            with_card = rewrite(CHANGED, config=config, accept={myriad.key},
+                                choices={myriad.key: myriad.options[1]}).text
+            assert with_card != CHANGED
+            wait_shown(".rw-rewrite", with_card)
+            assert ticked(myriad)
+            # the findings JSON records each decision (the download button is drawn last: until the
+            # rerun after the card's action has reached it, it may still serve the previous file)
+            payload: Any = None
+            for _ in range(10):
+                page.wait_for_timeout(500)
+                try:
+                    with page.expect_download(timeout=30_000) as info:
+                        page.get_by_role("button", name="Download the findings (JSON)").click()
+                    got = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+                except Exception:  # a download cancelled by a rerun replacing the page's files
+                    continue
+                payload = got
+                if any(f.get("text") == "myriad" and f.get("decision", {}).get("accepted")
+                       for f in got["files"][0]["findings"]):
+                    break
+            assert payload is not None, "the findings JSON did not download"
+            assert payload["files"][0]["path"] == "draft.txt"
+            decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if "decision" in f}
+            assert decisions["myriad"] == {"accepted": True, "replacement": myriad.options[1], "decided_by": "editor"}
+            assert decisions["in order to"] == {"accepted": False, "replacement": None, "decided_by": "editor"}
+            # typing (not yet sent to the server) marks the checked draft out of date at once
+            assert not where(".rw-original").locator("#stale.rw-on").count()
+            page.locator("textarea").first.fill(CHANGED + " More.")
+            where(".rw-original").locator("#stale.rw-on").wait_for(timeout=30_000)
             page.wait_for_timeout(800)  # let the chart and metrics settle for the picture
             shot = tmp_path / "editor.png"
             page.screenshot(path=str(shot), full_page=True)

@@ -22,18 +22,19 @@ from rewriter.editor import (
     MAX_UPLOAD_BYTES,
     UPLOAD_TYPES,
     Draft,
+    EditorState,
     as_format,
-    choices_for,
     download_bytes,
     editor_config,
     find_seeds,
     finding_rows,
+    findings_json,
+    is_new_draft,
     metric_rows,
     read_path,
     read_upload,
     refused,
     rule_families,
-    selection,
     suggestions,
 )
 from rewriter.fix import Rewrite
@@ -43,6 +44,10 @@ from rewriter.ui import panels
 
 ENV_PATH = "REWRITER_UI_PATH"
 ENV_CONFIG = "REWRITER_UI_CONFIG"
+# the uploader takes files up to this size so that a too-large draft gets the editor's own error
+# (read_upload's limit, MAX_UPLOAD_BYTES) rather than Streamlit's icon on the file chip
+UPLOADER_LIMIT_MB = 50
+YOUR_DRAFT = ""  # the sample picker's entry for a draft that is not a sample
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -65,6 +70,21 @@ def rewrite_with(text: str, config_key: str, path: str, accepted: tuple[str, ...
     from rewriter.fix import rewrite
 
     return rewrite(text, config=_config, path=path, accept=set(accepted), choices=dict(choices), report=_report)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def original_view(text: str, config_key: str, path: str, ids: tuple[tuple[str, str], ...], hidden: tuple[str, ...],
+                  _report: Report) -> str:
+    """The highlighted original, without the words ignored in this draft (``hidden`` finding keys).
+    It changes with the check, not with a tick, so a tick reuses it."""
+    from dataclasses import replace
+
+    from rewriter.fix import finding_key
+    from rewriter.htmlview import original_html
+
+    if hidden:
+        _report = replace(_report, findings=tuple(f for f in _report.findings if finding_key(f) not in set(hidden)))
+    return original_html(_report, dict(ids))
 
 
 def base_config() -> tuple[Config, str]:
@@ -93,54 +113,108 @@ def first_draft() -> tuple[Draft, str]:
     return Draft("draft.txt", ""), notice
 
 
-def load_draft(draft: Draft, notice: str = "") -> None:
+def editor() -> EditorState:
+    state = st.session_state.get("editor")
+    if not isinstance(state, EditorState):
+        state = st.session_state["editor"] = EditorState()
+    return state
+
+
+def set_notice(level: str = "", text: str = "") -> None:
+    """The one notice under the draft pickers (``error`` or ``info``); a new one replaces the old."""
+    st.session_state["notice"] = (level, text) if text else None
+
+
+def load_draft(draft: Draft, notice: str = "", level: str = "info") -> None:
+    """A new draft: into the box, checked, its decisions started afresh."""
     st.session_state["draft"] = draft.text
+    st.session_state["analysed"] = draft.text
     st.session_state["source"] = draft
     st.session_state["download_format"] = draft.kind
-    st.session_state["notice"] = notice
+    names = {p.name for p in find_seeds(os.environ.get("REWRITER_SEEDS", ""))}
+    st.session_state["sample"] = draft.name if draft.name in names and draft.kind != "docx" else YOUR_DRAFT
+    editor().open("all" if st.session_state.get("open_ticked", True) else "safe")
+    set_notice(level if notice else "", notice)
+
+
+def on_check() -> None:
+    """Check what is in the box now. A different draft pasted over the old one is named "draft"."""
+    text = st.session_state.get("draft", "")
+    if is_new_draft(st.session_state.get("analysed", ""), text):
+        load_draft(Draft("draft.txt", text), "Checked the pasted draft (named “draft”).")
+        return
+    st.session_state["analysed"] = text
+    set_notice()
 
 
 def on_upload() -> None:
-    upload = st.session_state.get("upload")
+    gen = st.session_state.get("upload_gen", 0)
+    upload = st.session_state.get(f"upload_{gen}")
     if upload is None:
         return
+    # a fresh uploader next time: no chip of a failed (or loaded) file stays on screen
+    st.session_state["upload_gen"] = gen + 1
     try:
         draft = read_upload(upload.name, upload.getvalue())
     except InputError as exc:
-        st.session_state["notice"] = f"error:{exc}"
+        set_notice("error", str(exc))
         return
     load_draft(draft, f"Loaded {draft.name}.")
 
 
 def on_sample() -> None:
     name = st.session_state.get("sample")
+    if name == YOUR_DRAFT:
+        return
     for path in find_seeds(os.environ.get("REWRITER_SEEDS", "")):
         if path.name == name:
             try:
                 load_draft(read_path(path), f"Loaded the sample {path.name}.")
             except InputError as exc:
-                st.session_state["notice"] = f"error:{exc}"
+                set_notice("error", str(exc))
             return
 
 
-def on_pick(key: str) -> None:
-    st.session_state[f"accept_{key}"] = True
+def on_tick(sid: str) -> None:
+    s = editor().item(sid)
+    if s is not None:
+        editor().decide(s, bool(st.session_state.get(f"accept_{sid}")))
+
+
+def on_pick(sid: str) -> None:
+    s = editor().item(sid)
+    choice = st.session_state.get(f"choice_{sid}")
+    if s is not None and choice in s.options:
+        editor().pick(s, choice)
+
+
+def on_select(mode: str) -> None:
+    editor().select(editor().current(), mode)
+
+
+def on_ignore(sid: str) -> None:
+    s = editor().item(sid)
+    if s is not None:
+        editor().ignore(s)
 
 
 def sidebar(base: Config) -> Config:
+    from rewriter.htmlview import family_label
+
     families = rule_families(base)
     with st.sidebar:
         st.header("Settings")
         chosen = st.multiselect("Rule families", list(families), default=[f for f, on in families.items() if on],
-                                key="families", help="Switch whole families of checks on or off")
+                                key="families", format_func=lambda f: f"{family_label(f)} ({f})",
+                                help="Switch whole families of checks on or off")
         grade = st.slider("Target grade", 4.0, 18.0, float(base.target_grade), 0.5, key="target_grade", format="%.1f",
                           help="The document grade to aim for (news: about 8 to 10)")
         unsafe = st.toggle("Propose unsafe edits", value=True, key="propose_unsafe",
-                           help="Also list plainer words that may shift nuance; you tick each one")
+                           help="Also list plainer words that may shift nuance; your ticks are kept when you switch")
+        st.toggle("Tick every suggestion when a draft opens", value=True, key="open_ticked",
+                  help="On: a draft opens with every suggestion applied, for you to untick. Off: only safe ones.")
         quotes = st.toggle("Flag words inside quotations", value=base.quotes == "flag", key="flag_quotes",
                            help="Quotations are never rewritten; this only flags them")
-        st.caption("Hover a highlight for the reason and the suggestion. Tinted sentences are hard "
-                   "(yellow), very hard (red) or long (blue).")
     return editor_config(base, families=chosen, target_grade=grade, flag_quotes=quotes, unsafe=unsafe)
 
 
@@ -149,74 +223,86 @@ def main() -> None:
     panels.style()
     load_model()
     base, config_notice = base_config()
-    if "draft" not in st.session_state:
+    if "source" not in st.session_state:
         draft, notice = first_draft()
-        load_draft(draft, notice)
+        load_draft(draft, notice, "error")
     config = sidebar(base)
     if config_notice:
         st.warning(config_notice)
 
     st.title("rewriter")
     seeds = find_seeds(os.environ.get("REWRITER_SEEDS", ""))
+    source: Draft = st.session_state["source"]
     c1, c2 = st.columns(2)
     with c1:
         if seeds:
-            source: Draft = st.session_state["source"]
-            names = [p.name for p in seeds]
-            if "sample" not in st.session_state:
-                st.session_state["sample"] = source.name if source.name in names else names[0]
-            st.selectbox("Sample draft", names, key="sample", on_change=on_sample)
+            names = [YOUR_DRAFT, *(p.name for p in seeds)]
+            if st.session_state.get("sample") not in names:
+                st.session_state["sample"] = YOUR_DRAFT
+            st.selectbox("Sample draft", names, key="sample", on_change=on_sample,
+                         format_func=lambda n: n or f"(your draft: {source.name})")
     with c2:
-        st.file_uploader("Upload a draft (.txt, .md, .docx; 2 MB at most)", type=list(UPLOAD_TYPES), key="upload",
-                         on_change=on_upload, max_upload_size=MAX_UPLOAD_BYTES // (1024 * 1024))
-    notice = st.session_state.get("notice", "")
-    if notice.startswith("error:"):
-        st.error(panels.md_escape(notice.removeprefix("error:")))
-    elif notice:
-        st.caption(panels.md_escape(notice))
-    text = st.text_area("Draft (paste or edit; Ctrl+Enter applies)", key="draft", height=180, max_chars=MAX_CHARS)
-    if not text.strip():
-        st.info("Paste a draft above, upload one, or pick a sample.")
+        gen = st.session_state.get("upload_gen", 0)
+        st.file_uploader(f"Upload a draft (.txt, .md, .docx; {MAX_UPLOAD_BYTES // 2**20} MB at most)",
+                         type=list(UPLOAD_TYPES), key=f"upload_{gen}", on_change=on_upload,
+                         max_upload_size=UPLOADER_LIMIT_MB)
+    current_notice = st.session_state.get("notice")
+    if current_notice:
+        level, message = current_notice
+        (st.error if level == "error" else st.info)(panels.md_escape(message))
+    text = st.text_area("Draft (paste or edit, then press Check)", key="draft", height=180, max_chars=MAX_CHARS)
+    analysed: str = st.session_state.get("analysed", "")
+    stale = text != analysed
+    with st.container(horizontal=True, gap="small", key="check_bar"):
+        st.button("Check", key="check", on_click=on_check, type="primary" if stale else "secondary",
+                  help="Check the text in the box: scores, flags and suggestions")
+        if stale:
+            st.markdown(":orange-badge[Out of date] The box differs from the draft checked below; press **Check**.")
+    if not analysed.strip():
+        st.info("Paste a draft above and press Check, upload one, or pick a sample.")
         return
     if not st.session_state.get("families"):
         st.info("Choose at least one rule family in the sidebar.")
         return
 
-    source = st.session_state["source"]
     path = source.name or "draft.txt"
     key = repr(config.cache_key())
-    report = check(text, key, path, config)
-    items = suggestions(report, unsafe=config.unsafe_fixes)
-    for s in items:
-        st.session_state.setdefault(f"accept_{s.key}", s.safe)
+    report = check(analysed, key, path, config)
+    state = editor()
+    event = st.session_state.get("original_card")  # an action from a highlight's card, once
+    if isinstance(event, dict) and event.get("n") != st.session_state.get("card_seen"):
+        st.session_state["card_seen"] = event.get("n")
+        state.act(event)
+    every = suggestions(report, unsafe=config.unsafe_fixes)
+    items = state.sync(every)
+    hidden = tuple(sorted({s.key for s in every} - {s.key for s in items}))  # words ignored in this draft
+    accepted = state.accept_keys(items)
+    choices = tuple(sorted(state.choices(items).items()))
+    result = rewrite_with(analysed, key, path, accepted, choices, config, report)
 
-    def on_select(mode: str) -> None:
-        for k, v in selection(items, mode).items():
-            st.session_state[f"accept_{k}"] = v
+    from rewriter.htmlview import family_counts, family_label, rewrite_html
 
-    metrics_box = st.container()
-    left, right, side = st.columns([5, 5, 4])
+    panels.metrics_panel(metric_rows(result.before, result.after))
+    counts = family_counts(report.findings)
+    labels = {f.family: family_label(f.family, f.category) for f in report.findings}
+    panels.family_panel(counts, labels)
+    for note in report.notes:
+        st.warning(note)
+    n = len(result.applied)
+    panels.selection_bar(len(items), sum(1 for s in items if s.safe), len(accepted), on_select=on_select)
+    left, right, side = st.container(key="panes").columns([5, 5, 4])
     with side:
-        panels.suggestion_panel(items, on_pick=on_pick, on_select=on_select)
-    accepted = tuple(s.key for s in items if st.session_state.get(f"accept_{s.key}"))
-    picked = {s.key: st.session_state.get(f"choice_{s.key}", "") for s in items}
-    choices = tuple(sorted(choices_for(items, picked).items()))
-    result = rewrite_with(text, key, path, accepted, choices, config, report)
-
-    from rewriter.htmlview import family_counts, family_label, original_html, rewrite_html
-
-    with metrics_box:
-        panels.metrics_panel(metric_rows(result.before, result.after))
-        counts = family_counts(report.findings)
-        labels = {f.family: family_label(f.family, f.category) for f in report.findings}
-        panels.family_panel(counts, labels)
-        for note in report.notes:
-            st.warning(note)
+        panels.suggestion_panel(items, {s.id: state.label(s) for s in items},
+                                {s.id: state.accepted(s) for s in items}, {s.id: state.choice(s) for s in items},
+                                on_tick=on_tick, on_pick=on_pick)
     with left:
-        panels.text_panel("Original", original_html(report))
+        view = original_view(analysed, key, path, tuple((s.key, s.id) for s in items), hidden, report)
+        panels.original_pane("Original", view,
+                             state.card_items(items, report),
+                             caption="Click a highlight for the reason, the suggestion and its alternatives.",
+                             analysed=analysed)
     with right:
-        n = len(result.applied)
-        panels.text_panel("Rewrite", rewrite_html(text, result.text, result.report),
+        panels.text_panel("Rewrite", rewrite_html(analysed, result.text, result.report),
                           caption=f"{n} edit{'s' if n != 1 else ''} applied; hover a change to see what it was.")
         for line in refused(result, accepted):
             st.caption(f"Not applied: {panels.md_escape(line)}")
@@ -227,9 +313,8 @@ def main() -> None:
                        format_func=lambda f: {"txt": "plain text (.txt)", "md": "Markdown (.md)",
                                               "docx": "Word (.docx)"}[f])
     out_draft = as_format(source, fmt)
-    from rewriter.render.json import render_json
-
-    panels.downloads(download_bytes(out_draft, result.text), render_json([report]),
+    findings = findings_json(report, state, items, unsafe=config.unsafe_fixes, rewritten=result.text)
+    panels.downloads(download_bytes(out_draft, result.text), findings.encode("utf-8"),
                      f"{Path(path).stem}.findings.json")
 
 

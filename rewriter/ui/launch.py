@@ -3,6 +3,10 @@
 The app script ships inside the package (``rewriter/ui/app.py``), so this works the same after
 ``pip install -e .`` and after a regular install. The draft to open and the configuration file go
 to the app through environment variables (``REWRITER_UI_PATH``, ``REWRITER_UI_CONFIG``).
+
+On POSIX the command replaces itself with the Streamlit server (``exec``): SIGTERM from a process
+manager, ``docker stop`` or a test fixture, and Ctrl-C, reach the server itself, so nothing is left
+serving. Elsewhere it runs the server as a child, forwards SIGTERM / SIGINT to it and waits.
 """
 
 from __future__ import annotations
@@ -10,11 +14,13 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
 from rewriter.ui import APP_PATH
 
@@ -38,7 +44,7 @@ def streamlit_command(app: Path, host: str, port: int, headless: bool = True) ->
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.address", host, "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
-        "--server.maxUploadSize", "2",
+        "--server.maxUploadSize", "50",  # the app refuses more than 2 MB itself, in its error box
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
         "--theme.base", "light",
@@ -74,10 +80,36 @@ def run(args: argparse.Namespace, argv_extra: Sequence[str] = ()) -> int:
         what = f"the seed draft ({seeds[0]})" if seeds else "an empty draft (no seeds/ folder here; pass a PATH)"
     print(f"rewriter: the editor opens {what} at {url} (Ctrl-C stops it)", flush=True)
     command = streamlit_command(APP_PATH, args.host, port, headless=not args.open) + list(argv_extra)
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execve(command[0], command, env)  # never returns: this process becomes the server
+    return run_forwarding(command, env)
+
+
+def run_forwarding(command: Sequence[str], env: dict[str, str]) -> int:
+    """Run ``command``, pass SIGTERM / SIGINT on to it, and wait for it to end (where exec is not used)."""
+    child = subprocess.Popen(list(command), env=env)
+    caught = (signal.SIGTERM, signal.SIGINT)
+    previous = {sig: signal.getsignal(sig) for sig in caught}
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        if child.poll() is None:
+            child.send_signal(signum)
+
+    for sig in caught:
+        signal.signal(sig, forward)
     try:
-        return subprocess.call(command, env=env)
-    except KeyboardInterrupt:
-        return 0
+        while True:
+            try:
+                code = child.wait()
+                break
+            except KeyboardInterrupt:  # pragma: no cover - the handler above takes SIGINT
+                forward(signal.SIGINT, None)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code
 
 
-__all__ = ["add_arguments", "free_port", "run", "streamlit_command"]
+__all__ = ["add_arguments", "free_port", "run", "run_forwarding", "streamlit_command"]

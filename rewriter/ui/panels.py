@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -26,18 +27,14 @@ def style() -> None:
 
 
 def metrics_panel(rows: Sequence[MetricRow], *, key: str = "metrics") -> None:
-    """Readability after the accepted edits, with the change from the original, and a small chart."""
+    """Readability of the original → the rewrite (the accepted edits), the change, and a small chart."""
     if not rows:
         return
     cols = st.columns(len(rows))
     for col, row in zip(cols, rows, strict=True):
-        delta: str | None = None
-        if round(row.delta, 1) != 0:
-            sign = "+" if row.delta > 0 else "-"  # ASCII: Streamlit reads the arrow from it
-            delta = f"{sign}{row.show(abs(row.delta))}"
-        col.metric(row.label, row.show(row.after), delta=delta,
+        col.metric(row.label, row.change, delta=row.delta_text,
                    delta_color="inverse" if row.lower_is_better else "normal",
-                   help=f"Original: {row.show(row.before)}. Now: {row.show(row.after)}.")
+                   help=f"Original: {row.show(row.before)}. Rewrite: {row.show(row.after)}.")
     charted = [r for r in rows if r.fmt in ("grade", "count")]
     if charted:
         frame = {"measure": [r.label for r in charted], "original": [r.before for r in charted],
@@ -50,6 +47,28 @@ def family_panel(counts: Mapping[str, int], labels: Mapping[str, str] | None = N
     st.html(legend_html(counts, labels))
 
 
+CARD_DIR = Path(__file__).resolve().parent / "card"
+_original_component: Any = None
+
+
+def original_pane(title: str, body_html: str, items: Mapping[str, Mapping[str, Any]], *, caption: str = "",
+                  analysed: str | None = None, key: str = "original_card", height: int = 600) -> Any:
+    """The highlighted draft as the card component (``card/index.html``, static, shipped in the
+    package): a click on a highlight opens its card. With ``analysed`` (the text checked), it also
+    says "Out of date" as soon as the draft box differs, before the box's text reaches the server.
+    Returns the card's last action (or None)."""
+    global _original_component
+    import streamlit.components.v1 as components
+
+    if _original_component is None:
+        _original_component = components.declare_component("rewriter_original", path=str(CARD_DIR))
+    st.markdown(f"**{md_escape(title)}**")
+    if caption:
+        st.caption(caption)
+    return _original_component(html=body_html, style=STYLE, items=dict(items), height=height, key=key,
+                               analysed=analysed, default=None)
+
+
 def text_panel(title: str, body_html: str, caption: str = "") -> None:
     st.markdown(f"**{md_escape(title)}**")
     if caption:
@@ -57,26 +76,70 @@ def text_panel(title: str, body_html: str, caption: str = "") -> None:
     st.html(body_html)
 
 
-def suggestion_panel(items: Sequence[Suggestion], *, on_pick: Callable[[str], None],
-                     on_select: Callable[[str], None], height: int = 560) -> None:
-    """One accept box per suggested edit (key ``accept_<finding key>``), a picker where a finding
-    has alternatives (key ``choice_<finding key>``), and the accept-all buttons."""
+def selection_bar(total: int, safe: int, ticked: int, *, on_select: Callable[[str], None]) -> None:
+    """The accept-all buttons, above the panes: every suggestion, the safe ones, none."""
+    if not total:
+        return
+    with st.container(horizontal=True, gap="small", key="accept_buttons", vertical_alignment="center"):
+        st.button(f"Accept all suggestions ({total})", key="accept_all", on_click=on_select, args=("all",),
+                  type="primary" if ticked < total else "secondary",
+                  help="Tick every suggested edit; the rewrite shows them all, for you to untick")
+        st.button(f"Accept safe only ({safe})", key="accept_all_safe", on_click=on_select, args=("safe",),
+                  help="Tick the safe edits (mechanical, meaning kept) and untick the rest")
+        st.button("Reject all", key="reject_all", on_click=on_select, args=("none",))
+        st.caption(f"{ticked} of {total} ticked")
+
+
+SHOW = {"all": "all", "safe": "safe only", "unsafe": "need a look (unsafe)"}
+PAGE = 40  # boxes drawn at a time: a long draft's hundreds of widgets would slow every tick
+
+
+def suggestion_panel(items: Sequence[Suggestion], labels: Mapping[str, str], ticked: Mapping[str, bool],
+                     chosen: Mapping[str, str], *, on_tick: Callable[[str], None], on_pick: Callable[[str], None],
+                     height: int = 560) -> None:
+    """One accept box per suggested edit (key ``accept_<id>``; its label from ``labels``, its value
+    from ``ticked``), a picker where a finding has alternatives (key ``choice_<id>``, value from
+    ``chosen``), grouped by family, filterable by family and by safe / unsafe, :data:`PAGE` at a time."""
+    from rewriter.htmlview import family_label
+
     st.markdown(f"**Suggested edits** ({len(items)})")
     if not items:
         st.caption("Nothing to rewrite with the rules and settings chosen.")
         return
-    with st.container(horizontal=True, gap="small", key="accept_buttons"):
-        st.button("Accept all safe", key="accept_all_safe", on_click=on_select, args=("safe",),
-                  help="Tick every safe edit and untick the rest")
-        st.button("Accept all", key="accept_all", on_click=on_select, args=("all",))
-        st.button("Reject all", key="reject_all", on_click=on_select, args=("none",))
-    with st.container(height=height if len(items) > 8 else "content", border=True, key="suggestions"):
-        for s in items:
-            st.checkbox(md_escape(s.label), key=f"accept_{s.key}", help=s.message)
-            if len(s.options) > 1:
-                st.selectbox(f"Replacement for '{md_escape(s.observed)}'", s.options, key=f"choice_{s.key}",
-                             on_change=on_pick, args=(s.key,), label_visibility="collapsed",
-                             format_func=lambda o: o or "(cut)")
+    fams = list(dict.fromkeys(s.family for s in sorted(items, key=lambda s: s.family)))
+    with st.container(horizontal=True, gap="small", key="suggestion_filters"):
+        show = st.selectbox("Show", list(SHOW), key="show_kind", format_func=SHOW.__getitem__)
+        picked = st.multiselect("Families", fams, key="show_families", placeholder="every family",
+                                format_func=lambda f: family_label(f))
+    shown = [s for s in items if (show == "all" or (show == "safe") == s.safe) and (not picked or s.family in picked)]
+    shown.sort(key=lambda s: fams.index(s.family))  # grouped by family, in text order within each
+    pages = max(1, -(-len(shown) // PAGE))
+    page = 1
+    if pages > 1:
+        if int(st.session_state.get("show_page", 1)) > pages:
+            st.session_state["show_page"] = 1
+        page = int(st.number_input(f"Page (of {pages})", 1, pages, key="show_page", step=1))
+    window = shown[(page - 1) * PAGE : page * PAGE]
+    if len(window) != len(items):
+        st.caption(f"Showing {len(window)} of {len(items)}"
+                   + (f" ({len(shown)} match the filter)" if len(shown) != len(items) else "") + ".")
+    for s in window:  # the boxes show the decisions: set before the widgets are drawn
+        st.session_state[f"accept_{s.id}"] = bool(ticked.get(s.id))
+        if len(s.options) > 1:
+            st.session_state[f"choice_{s.id}"] = chosen.get(s.id, s.options[0])
+    with st.container(height=height if len(window) > 8 else "content", border=True, key="suggestions"):
+        for fam in fams:
+            group = [s for s in window if s.family == fam]
+            if not group:
+                continue
+            st.markdown(f"*{md_escape(family_label(fam))}* ({sum(1 for s in shown if s.family == fam)})")
+            for s in group:
+                st.checkbox(md_escape(labels.get(s.id, s.label)), key=f"accept_{s.id}", help=s.message,
+                            on_change=on_tick, args=(s.id,))
+                if len(s.options) > 1:
+                    st.selectbox(f"Replacement for '{md_escape(s.observed)}'", s.options, key=f"choice_{s.id}",
+                                 on_change=on_pick, args=(s.id,), label_visibility="collapsed",
+                                 format_func=lambda o: o or "(cut)")
 
 
 def findings_table(rows: Sequence[Mapping[str, Any]]) -> None:
@@ -87,14 +150,16 @@ def findings_table(rows: Sequence[Mapping[str, Any]]) -> None:
             st.caption("No findings.")
 
 
-def downloads(rewrite: tuple[bytes, str, str], findings_json: str, json_name: str) -> None:
+def downloads(rewrite: tuple[bytes, str, str], findings_json: bytes, json_name: str) -> None:
+    """The rewrite and the findings JSON. (Streamlit's deferred downloads lose their file when a
+    rerun comes between drawing and clicking, so both are made with the page.)"""
     data, name, mime = rewrite
     c1, c2 = st.columns(2)
     c1.download_button(f"Download the rewrite ({md_escape(name)})", data, file_name=name, mime=mime,
                        key="download_rewrite", on_click="ignore", type="primary")
-    c2.download_button("Download the findings (JSON)", findings_json.encode("utf-8"), file_name=json_name,
+    c2.download_button("Download the findings (JSON)", findings_json, file_name=json_name,
                        mime="application/json", key="download_json", on_click="ignore")
 
 
-__all__ = ["downloads", "family_panel", "findings_table", "md_escape", "metrics_panel", "style",
-           "suggestion_panel", "text_panel"]
+__all__ = ["downloads", "family_panel", "findings_table", "md_escape", "metrics_panel", "original_pane",
+           "selection_bar", "style", "suggestion_panel", "text_panel"]
