@@ -285,7 +285,7 @@ class StructureChecker:
             yield Finding(REPEAT.code, REPEAT.name, REPEAT.category, REPEAT.severity, base + a.idx, end,
                           f"'{a.text} {b.text}': the word is typed twice",
                           Fix((Edit(start, end, ""),), Applicability.SAFE, f"Cut the second '{b.text}'"),
-                          {"observed": f"{a.text} {b.text}", "expected": a.text})
+                          {"observed": sent.doc.text[a.idx : b.idx + len(b.text)], "expected": a.text})
 
     # --- SEN005 ----------------------------------------------------------------------------------
 
