@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--stdin-filename", metavar="NAME", help="path to show for standard input")
         sp.add_argument("--languagetool", metavar="off|local|URL",
                         help="grammar checking with LanguageTool (overrides the 'languagetool' config key)")
+        sp.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
 
     c = sub.add_parser("check", help="report findings")
     common(c)
@@ -220,7 +221,7 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver,
 def cmd_check(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from rewriter.engine import analyze
+    from rewriter.cache import Caches, cached_analyze
     from rewriter.render import FORMATS
 
     resolver = ConfigResolver(args)
@@ -228,8 +229,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     reports: list[Report] = []
     seen_notes: set[str] = set()
     failing = False
+    caches = Caches(enabled=not getattr(args, "no_cache", False))
     for path, text, config in items:
-        report = analyze(text, config, path)
+        report = cached_analyze(text, config, path, caches.for_config(config))
         if args.format != "json":  # a note (e.g. LanguageTool unreachable) prints once per run
             fresh = tuple(n for n in report.notes if n not in seen_notes)
             seen_notes.update(report.notes)

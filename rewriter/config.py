@@ -38,6 +38,7 @@ class Config:
     allow: tuple[str, ...] = ()
     extra_lexicons: tuple[str, ...] = ()
     languagetool: str = "off"
+    cache_dir: str = ""  # the result cache's folder; "" for the default (see rewriter.cache)
     source: str = ""  # the file it came from, for messages
 
     def replace(self, **changes: Any) -> Config:
@@ -109,6 +110,12 @@ def _per_file(key: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((str(glob), _codes(f"{key}.{glob}", codes)) for glob, codes in value.items())
 
 
+def _folder(key: str, value: Any) -> str:
+    if not isinstance(value, str) or "\0" in value:
+        raise ValueError(f"'{key}' must be a folder path (a string)")
+    return value
+
+
 def _languagetool(key: str, value: Any) -> str:
     if not isinstance(value, str) or not (
         value in ("off", "local") or value.startswith(("http://", "https://"))
@@ -135,6 +142,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "allow": ("allow", _strings),
     "extra-lexicons": ("extra_lexicons", _strings),
     "languagetool": ("languagetool", _languagetool),
+    "cache-dir": ("cache_dir", lambda k, v: _folder(k, v)),
 }
 # [tool.rewriter.readability] may hold the readability keys too
 _READABILITY = {"target-grade", "hard-grade", "very-hard-grade", "max-sentence-words",
@@ -189,6 +197,9 @@ def from_mapping(table: Mapping[str, Any], source: str = "<config>", base: Confi
                                   f"no such lexicon file '{p}' (looked for {full})")
             resolved.append(str(full))
         config = config.replace(extra_lexicons=tuple(resolved))
+    if config.cache_dir and "cache_dir" in changes and source not in ("<config>", "<cli>"):
+        folder = Path(config.cache_dir).expanduser()  # relative to the configuration file's folder
+        config = config.replace(cache_dir=str(folder if folder.is_absolute() else Path(source).parent / folder))
     _check_codes(config, changes, source, text, section)
     return config
 

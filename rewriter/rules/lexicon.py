@@ -68,6 +68,12 @@ def _tokenizer() -> Any:
 
 
 def split_words(phrase: str) -> tuple[str, ...]:
+    from rewriter.cache import PHRASE_WORDS  # phrases tokenized once, not in every run
+
+    return PHRASE_WORDS.get(phrase, _split_with_spacy)
+
+
+def _split_with_spacy(phrase: str) -> tuple[str, ...]:
     return tuple(t.lower_ for t in _tokenizer()(phrase) if not t.is_space)
 
 
@@ -196,12 +202,20 @@ def _parse_entry(e: Any, where: _Where, code: str) -> Entry:
 
 @functools.lru_cache(maxsize=1)
 def builtin_lexicons() -> tuple[Lexicon, ...]:
-    return tuple(load_lexicon(p) for p in sorted(DATA_DIR.glob("*.toml")))
+    return _saving_phrases(lambda: tuple(load_lexicon(p) for p in sorted(DATA_DIR.glob("*.toml"))))
 
 
 @functools.lru_cache(maxsize=16)
 def extra_lexicons(paths: tuple[str, ...]) -> tuple[Lexicon, ...]:
-    return tuple(load_lexicon(p) for p in paths)
+    return _saving_phrases(lambda: tuple(load_lexicon(p) for p in paths))
+
+
+def _saving_phrases(load: Any) -> tuple[Lexicon, ...]:
+    from rewriter.cache import PHRASE_WORDS
+
+    lexicons: tuple[Lexicon, ...] = load()
+    PHRASE_WORDS.save()
+    return lexicons
 
 
 class _Node:
