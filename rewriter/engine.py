@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 
 from rewriter.config import Config, rule_enabled
@@ -11,8 +12,10 @@ from rewriter.nlp import load_pipeline
 from rewriter.rules import all_rules, checkers
 from rewriter.rules.base import Context
 from rewriter.rules.grammar import drop_duplicates
-from rewriter.rules.readability import document_metrics, paragraph_metrics
+from rewriter.rules.readability import DOCUMENT_CODES, Tally
 from rewriter.rules.suppression import apply_suppressions
+
+SECTION_CHARS = 100_000  # characters of blocks parsed and checked at a time
 
 _CAPABILITY_NOTES = {
     "tagger": "part-of-speech filters in the lexicons",
@@ -44,10 +47,23 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
     if missing:
         off = "; ".join(_CAPABILITY_NOTES[m] for m in sorted(missing))
         notes.append(f"no trained spaCy pipeline ({pipeline.name}): off: {off}")
-    document.parse(pipeline.nlp)
+    # the text is parsed and checked a section at a time, so that no more than one section's parse
+    # is held (a 20 MB file needs no more memory than a 1 MB one); paragraph and document figures
+    # (RD004, RD005, the metrics) come from the counts of every section
+    tally = Tally()
+    names: set[str] = set()
     findings: list[Finding] = []
-    for checker in checkers(config.extra_lexicons):
-        findings.extend(checker.check(document, ctx))
+    section_ctx = dataclasses.replace(ctx, enabled=ctx.enabled - DOCUMENT_CODES)
+    for section in document.sections(SECTION_CHARS):
+        section.parse(pipeline.nlp)
+        sctx = dataclasses.replace(section_ctx, notes=[], cache={})
+        for checker in checkers(config.extra_lexicons):
+            findings.extend(checker.check(section, sctx))
+        tally.add(section, sctx)
+        names.update(proper_names(section))
+        ctx.notes.extend(n for n in sctx.notes if n not in ctx.notes)
+        del section, sctx
+    findings.extend(tally.findings(document, ctx))
     # LanguageTool matches on words our lexicons flag are duplicates (lexicon rules carry their file as origin)
     findings = drop_duplicates(findings, {i.code for i in infos if i.group.lexical})
     notes.extend(n for n in ctx.notes if n not in notes)
@@ -55,11 +71,10 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
                                {i.family for i in infos if i.group.scope == "sentence"})
     # <!-- rewriter: ... --> directives; adds RW100-RW102 (they need the filtered findings)
     findings = apply_suppressions(document, findings, ctx, {i.code for i in all_rules(config.extra_lexicons)})
-    metrics = document_metrics(document, ctx)
-    metrics_out = dict(metrics)
-    metrics_out["paragraph_metrics"] = paragraph_metrics(document, ctx)  # type: ignore[assignment]
+    metrics_out: dict[str, object] = dict(tally.metrics(ctx))
+    metrics_out["paragraph_metrics"] = tally.paragraph_metrics(document)
     return Report(path=path, text=text, findings=tuple(findings), metrics=metrics_out, notes=tuple(notes),
-                  names=proper_names(document))
+                  names=tuple(sorted(names)))
 
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}

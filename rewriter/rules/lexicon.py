@@ -291,9 +291,11 @@ class LexiconChecker:
                     child = node.children.get(key)
                     if child is not None:
                         stack.append((child, k + 1))
-        # longest first (in characters), then earliest, then lexicon order; no overlaps
+        # longest first (in characters), then earliest, then lexicon order, then the entry's words (two
+        # entries of one lexicon on the same words, 'herald as' and 'heralded as', would otherwise be
+        # ordered by set iteration, which changes with the hash seed from run to run); no overlaps
         found.sort(key=lambda m: (-(doc[m.end_tok - 1].idx + len(doc[m.end_tok - 1]) - doc[m.start_tok].idx),
-                                  doc[m.start_tok].idx, m.entry.rule))
+                                  doc[m.start_tok].idx, m.entry.rule, m.entry.match))
         taken: list[tuple[int, int]] = []
         kept = []
         for m in found:
