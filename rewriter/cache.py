@@ -268,6 +268,30 @@ def report_from_json(value: Mapping[str, Any], text: str, path: str) -> Report:
                   notes=tuple(value["notes"]), names=tuple(value["names"]))
 
 
+def lookup(cache: Cache | None, text: str, config: Config, path: str) -> tuple[str, Report | None]:
+    """The key of ``text``'s check result and the stored result, if ``cache`` holds one."""
+    if cache is None:
+        return "", None
+    k = key("report", text, config, path)
+    stored = cache.get(k)
+    if stored is not None:
+        try:
+            return k, report_from_json(stored, text, path)
+        except (KeyError, TypeError, ValueError):  # an entry of the wrong shape: recompute it
+            pass
+    return k, None
+
+
+def store(cache: Cache | None, k: str, report: Report) -> None:
+    if cache is None or not k:
+        return
+    try:
+        value = report_to_json(report)
+    except TypeError:  # something in the findings' data that JSON cannot hold: leave it uncached
+        return
+    cache.put(k, value)
+
+
 def cached_analyze(text: str, config: Config, path: str, cache: Cache | None,
                    analyze: Callable[[str, Config, str], Report] | None = None) -> Report:
     """``analyze(text, config, path)``, read from ``cache`` when it holds the result."""
@@ -275,29 +299,53 @@ def cached_analyze(text: str, config: Config, path: str, cache: Cache | None,
         from rewriter.engine import analyze as engine_analyze
 
         analyze = engine_analyze
-    if cache is None:
-        return analyze(text, config, path)
-    k = key("report", text, config, path)
-    stored = cache.get(k)
-    if stored is not None:
-        try:
-            return report_from_json(stored, text, path)
-        except (KeyError, TypeError, ValueError):  # an entry of the wrong shape: recompute it
-            pass
-    report = analyze(text, config, path)
-    try:
-        value = report_to_json(report)
-    except TypeError:  # something in the findings' data that JSON cannot hold: leave it uncached
+    k, report = lookup(cache, text, config, path)
+    if report is not None:
         return report
-    cache.put(k, value)
+    report = analyze(text, config, path)
+    store(cache, k, report)
     return report
 
 
-__all__ = ["Cache", "Caches", "cached_analyze", "default_dir", "key", "report_from_json", "report_to_json",
-           "user_cache_dir"]
-
-
 # ---------------------------------------------------------------- lexicon phrases, tokenized once
+
+
+def compiled_dir() -> Path:
+    """Where tables compiled once per library version are kept (the user cache folder)."""
+    env = os.environ.get("REWRITER_CACHE_DIR", "").strip()
+    return Path(env).expanduser() if env else user_cache_dir()
+
+
+def _write_json(path: Path, value: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=str(path.parent))
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(value, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def compiled_table(name: str, build: Callable[[], dict[str, int]]) -> dict[str, int]:
+    """A ``{str: int}`` table kept as ``name`` in :func:`compiled_dir`, built (and stored) when it
+    is missing or unreadable; built every time when the cache is off."""
+    path = compiled_dir() / name if enabled_by_env() else None
+    if path is not None:
+        try:
+            stored = json.loads(path.read_bytes())
+            if isinstance(stored, dict) and stored and all(isinstance(v, int) for v in stored.values()):
+                return stored
+        except (OSError, ValueError):
+            pass
+    table = build()
+    if path is not None:
+        _write_json(path, table)
+    return table
 
 
 class PhraseWords:
@@ -317,9 +365,7 @@ class PhraseWords:
             version = metadata.version("spacy")
         except metadata.PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
             return None
-        env = os.environ.get("REWRITER_CACHE_DIR", "").strip()
-        folder = Path(env).expanduser() if env else user_cache_dir()
-        return folder / f"lexicon-words-v{FORMAT}-spacy-{version}.json"
+        return compiled_dir() / f"lexicon-words-v{FORMAT}-spacy-{version}.json"
 
     def _load(self) -> dict[str, tuple[str, ...]]:
         if self._words is None:
@@ -347,19 +393,8 @@ class PhraseWords:
         path = self._path()
         if not self._new or path is None or self._words is None:
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=str(path.parent))
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"words": self._words}, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-            self._new = False
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        _write_json(path, {"words": self._words})
+        self._new = False
 
 
 PHRASE_WORDS = PhraseWords()

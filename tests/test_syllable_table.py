@@ -1,0 +1,60 @@
+"""Syllable counts come from a compact CMUdict table compiled once into the cache folder (loading
+CMUdict itself takes seconds of every cold start); they must equal textstat's own counts."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+import textstat
+
+from rewriter import readability
+
+
+@pytest.fixture
+def fresh_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("REWRITER_NO_CACHE", raising=False)
+    monkeypatch.setenv("REWRITER_CACHE_DIR", str(tmp_path))
+    readability._cmu_syllables.cache_clear()
+    yield tmp_path
+    readability._cmu_syllables.cache_clear()
+
+
+ODD = ["well-known", "3.5", "don't", "1,000", "U.S.", "co-operate", "zorblax", "qwrtp", "naïve", "e\u0301te\u0301",
+       "O'Neill", "mid-2020s", "Hello", "", "a"]
+
+
+def _sample() -> list[str]:
+    from textstat.backend.utils._get_cmudict import get_cmudict
+
+    words = sorted(get_cmudict("en_US") or {})
+    return random.Random(14).sample(words, 3000) + ODD
+
+
+def test_counts_and_difficult_words_equal_textstats(fresh_table: Path) -> None:
+    for word in _sample():
+        assert readability.count_syllables(word.lower()) == textstat.syllable_count(word.lower()), word
+        assert readability.is_difficult.__wrapped__(word) == bool(textstat.is_difficult_word(word.lower())), word
+    [table] = fresh_table.glob("syllables-v1-cmudict-*.json")
+    assert json.loads(table.read_bytes())["hello"] == 2
+
+
+def test_a_corrupt_table_is_rebuilt(fresh_table: Path) -> None:
+    readability.count_syllables("hello")
+    [table] = fresh_table.glob("syllables-*.json")
+    table.write_bytes(b"{\"hello\": ")
+    readability._cmu_syllables.cache_clear()
+    assert readability.count_syllables("hello") == 2
+    assert json.loads(table.read_bytes())["hello"] == 2
+
+
+def test_with_the_cache_off_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REWRITER_CACHE_DIR", str(tmp_path))  # REWRITER_NO_CACHE=1 from conftest
+    readability._cmu_syllables.cache_clear()
+    try:
+        assert readability.count_syllables("reading") == textstat.syllable_count("reading")
+        assert not list(tmp_path.iterdir())
+    finally:
+        readability._cmu_syllables.cache_clear()
