@@ -243,3 +243,40 @@ def test_an_unchanged_recheck_does_not_import_spacy(tmp_path: Path) -> None:
     second, second_out = run("two.json", "strict")
     assert second == {"codes": [1, 1, 0], "spacy": []}, "a full hit must not import spaCy"
     assert second_out == first_out  # same JSON and SARIF output
+
+
+def test_concurrent_writers_and_readers_never_see_half_an_entry(tmp_path: Path) -> None:
+    """Processes (here threads) storing and reading one key at once: a reader gets nothing or a
+    whole entry, never a torn one, and no temporary file is left behind."""
+    import threading
+
+    k = "cd" * 32
+    values = [{"findings": [], "metrics": {"n": i, "pad": "x" * 200_000}, "notes": [], "names": []} for i in range(4)]
+    seen: list[object] = []
+    errors: list[BaseException] = []
+
+    def writer(i: int) -> None:
+        cache = Cache(tmp_path)
+        for _ in range(15):
+            cache.put(k, values[i])
+
+    def reader() -> None:
+        cache = Cache(tmp_path)
+        try:
+            for _ in range(60):
+                got = cache.get(k)
+                if got is not None:
+                    seen.append(got["metrics"]["n"])
+                    assert got in values
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(4)] + \
+              [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert Cache(tmp_path).get(k) in values
+    assert not list(tmp_path.glob("v*/*/.tmp-*"))
