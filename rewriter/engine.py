@@ -15,7 +15,7 @@ from rewriter.rules.grammar import drop_duplicates
 from rewriter.rules.readability import DOCUMENT_CODES, Tally
 from rewriter.rules.suppression import apply_suppressions
 
-SECTION_CHARS = 100_000  # characters of blocks parsed and checked at a time
+SECTION_CHARS = 50_000  # characters of blocks parsed and checked at a time
 
 _CAPABILITY_NOTES = {
     "tagger": "part-of-speech filters in the lexicons",
