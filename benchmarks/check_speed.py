@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -108,12 +109,21 @@ def part_same(files: list[Path], baseline: Path, tmp: Path, label: str) -> None:
           f"{len(differ)}{' ' + ', '.join(differ[:5]) if differ else ''}", flush=True)
 
 
-def _wall(cmd: list[str], env: dict[str, str]) -> float:
+CPU: dict[str, list[float]] = {}  # CPU seconds (user + system) of each timed command, by label
+
+
+def _wall(cmd: list[str], env: dict[str, str], label: str = "") -> float:
+    """Wall seconds of ``cmd`` run from a neutral folder (``python -m`` puts the working folder
+    first on sys.path, which would shadow a baseline on PYTHONPATH); its CPU time goes to CPU."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tempfile.gettempdir())
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:4])}: exit {proc.returncode}: {proc.stderr[-400:]}")
-    return time.perf_counter() - t0
+    CPU.setdefault(label, []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall
 
 
 def part_speed(files: list[Path], runs: int) -> None:
@@ -127,13 +137,14 @@ def part_speed(files: list[Path], runs: int) -> None:
     times: dict[str, list[float]] = {k: [] for k in cmds}
     for _ in range(runs):
         for k, cmd in cmds.items():
-            times[k].append(_wall(cmd, _env(None)))
+            times[k].append(_wall(cmd, _env(None), k))
     bare = statistics.median(times["bare spaCy (full pipeline)"])
     print(f"speed: {len(files)} OneStopEnglish texts, {words:,} words; {runs} alternated runs; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     for k, ts in times.items():
         med = statistics.median(ts)
-        print(f"  {k:28} median {med:6.1f} s wall ({words / med:6.0f} words/s)  throughput vs bare {bare / med:.2f}x")
+        print(f"  {k:28} median {med:6.1f} s wall ({words / med:6.0f} words/s)  throughput vs bare {bare / med:.2f}x"
+              f"  (CPU median {statistics.median(CPU[k]):.1f} s)")
 
 
 def part_cold(baseline: Path, runs: int, eval_dir: Path, tmp: Path) -> None:
@@ -153,14 +164,16 @@ def part_cold(baseline: Path, runs: int, eval_dir: Path, tmp: Path) -> None:
     first = _wall(cmd, _env(None, cache))  # compiles the tables (phrase words, syllables) once
     times: dict[str, list[float]] = {"baseline": [], "this tree": []}
     for _ in range(runs):
-        times["baseline"].append(_wall(old, _env(baseline, tmp / "baseline-cache")))
-        times["this tree"].append(_wall(cmd, _env(None, cache)))
+        times["baseline"].append(_wall(old, _env(baseline, tmp / "baseline-cache"), "baseline"))
+        times["this tree"].append(_wall(cmd, _env(None, cache), "this tree"))
     base, new = statistics.median(times["baseline"]), statistics.median(times["this tree"])
     print(f"cold start, one {sum(len(x.split()) for x in chosen)}-word draft, {runs} alternated runs; load average "
           f"{os.getloadavg()[0]:.1f}:")
     print(f"  baseline {base:.2f} s (best {min(times['baseline']):.2f}); this tree {new:.2f} s "
           f"(best {min(times['this tree']):.2f}); first run of this tree, compiling its tables: {first:.2f} s; "
-          f"ratio {base / new:.2f}x")
+          f"ratio {base / new:.2f}x; CPU medians {statistics.median(CPU['baseline']):.2f} s and "
+          f"{statistics.median(CPU['this tree']):.2f} s, ratio "
+          f"{statistics.median(CPU['baseline']) / statistics.median(CPU['this tree']):.2f}x")
 
 
 def main() -> int:

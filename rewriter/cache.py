@@ -326,7 +326,7 @@ def _write_json(path: Path, value: Any) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(value, fh, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, TypeError, ValueError):  # TypeError: a value JSON cannot hold
         with contextlib.suppress(OSError):
             os.unlink(tmp)
 
@@ -346,6 +346,27 @@ def compiled_table(name: str, build: Callable[[], dict[str, int]]) -> dict[str, 
     if path is not None:
         _write_json(path, table)
     return table
+
+
+def parsed_toml(raw: str) -> dict[str, Any]:
+    """``tomllib.loads(raw)``, read back as JSON (several times faster) from :func:`compiled_dir`
+    when this exact text was parsed before: the lexicons' TOML is most of a cold start's
+    lexicon load. Errors are tomllib's own."""
+    import tomllib
+
+    if not enabled_by_env():
+        return tomllib.loads(raw)
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    path = compiled_dir() / f"toml-v{FORMAT}" / f"{digest}.json"
+    try:
+        stored = json.loads(path.read_bytes())
+        if isinstance(stored, dict) and stored.get("sha256") == digest and isinstance(stored.get("data"), dict):
+            return stored["data"]  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        pass
+    data = tomllib.loads(raw)
+    _write_json(path, {"sha256": digest, "data": data})
+    return data
 
 
 class PhraseWords:

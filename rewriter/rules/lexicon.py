@@ -83,8 +83,10 @@ def load_lexicon(path: str | Path) -> Lexicon:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
+    from rewriter.cache import parsed_toml  # parsed once per content, then read back as JSON
+
     try:
-        data = tomllib.loads(raw)
+        data = parsed_toml(raw)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML ({exc})") from None
     return parse_lexicon(data, str(path), raw)

@@ -1,5 +1,6 @@
-"""Syllable counts come from a compact CMUdict table compiled once into the cache folder (loading
-CMUdict itself takes seconds of every cold start); they must equal textstat's own counts."""
+"""Tables compiled once into the cache folder for a faster cold start: syllable counts from a compact
+CMUdict table (loading CMUdict itself takes seconds), equal to textstat's own counts, and the
+lexicons' TOML read back as JSON, equal to tomllib's parse."""
 
 from __future__ import annotations
 
@@ -58,3 +59,27 @@ def test_with_the_cache_off_nothing_is_written(tmp_path: Path, monkeypatch: pyte
         assert not list(tmp_path.iterdir())
     finally:
         readability._cmu_syllables.cache_clear()
+
+
+def test_lexicon_toml_read_back_equals_tomllib(fresh_table: Path) -> None:
+    import tomllib
+
+    from rewriter.cache import parsed_toml
+    from rewriter.rules.lexicon import DATA_DIR
+
+    for path in sorted(DATA_DIR.glob("*.toml")):
+        raw = path.read_text(encoding="utf-8")
+        expected = tomllib.loads(raw)
+        assert parsed_toml(raw) == expected  # parsed and stored
+        assert parsed_toml(raw) == expected  # read back
+    stored = sorted(fresh_table.glob("toml-v*/*.json"))
+    assert len(stored) == len(list(DATA_DIR.glob("*.toml")))
+    import hashlib
+
+    raw = (DATA_DIR / "wordy.toml").read_text(encoding="utf-8")
+    [entry] = fresh_table.glob(f"toml-v*/{hashlib.sha256(raw.encode()).hexdigest()}.json")
+    entry.write_bytes(b'{"sha256": "x", "data": ')  # corrupt: parsed again and rewritten
+    assert parsed_toml(raw) == tomllib.loads(raw)
+    assert json.loads(entry.read_bytes())["data"] == tomllib.loads(raw)
+    with pytest.raises(tomllib.TOMLDecodeError):
+        parsed_toml("code = \n")
