@@ -331,14 +331,15 @@ def _write_json(path: Path, value: Any) -> None:
             os.unlink(tmp)
 
 
-def compiled_table(name: str, build: Callable[[], dict[str, int]]) -> dict[str, int]:
-    """A ``{str: int}`` table kept as ``name`` in :func:`compiled_dir`, built (and stored) when it
-    is missing or unreadable; built every time when the cache is off."""
+def compiled_table(name: str, build: Callable[[], dict[str, Any]],
+                   valid: Callable[[Any], bool] = lambda v: isinstance(v, int)) -> dict[str, Any]:
+    """A ``{str: value}`` table kept as ``name`` in :func:`compiled_dir`, built (and stored) when it
+    is missing, unreadable or has a value that is not ``valid``; built every time when the cache is off."""
     path = compiled_dir() / name if enabled_by_env() else None
     if path is not None:
         try:
             stored = json.loads(path.read_bytes())
-            if isinstance(stored, dict) and stored and all(isinstance(v, int) for v in stored.values()):
+            if isinstance(stored, dict) and stored and all(valid(v) for v in stored.values()):
                 return stored
         except (OSError, ValueError):
             pass

@@ -83,3 +83,24 @@ def test_lexicon_toml_read_back_equals_tomllib(fresh_table: Path) -> None:
     assert json.loads(entry.read_bytes())["data"] == tomllib.loads(raw)
     with pytest.raises(tomllib.TOMLDecodeError):
         parsed_toml("code = \n")
+
+
+def test_lemmas_from_the_table_equal_lemminflects(fresh_table: Path) -> None:
+    from lemminflect import Lemmatizer
+
+    from rewriter import inflect
+
+    inflect._lemma_table.cache_clear()
+    inflect.lemmas_of.cache_clear()
+    try:
+        words = sorted(w for w in Lemmatizer()._getLemmaDict() if w == w.lower())
+        sample = [*random.Random(14).sample(words, 3000), "heralded", "was", "better", "children", "zorblax", ""]
+        for word in sample:
+            assert inflect.lemmas_of(word) == inflect._lemmas_from_lemminflect(word), word
+        assert "herald" in inflect.lemmas_of("heralded")
+        [table] = fresh_table.glob("lemmas-v1-lemminflect-*.json")
+        assert "be" in json.loads(table.read_bytes())["was"]
+        assert inflect.lemmas_of("Heralded") == inflect._lemmas_from_lemminflect("Heralded")  # not lower-case
+    finally:
+        inflect._lemma_table.cache_clear()
+        inflect.lemmas_of.cache_clear()
