@@ -71,8 +71,9 @@ def tags_of_form(lemma: str, form: str, upos: str | None = None) -> frozenset[st
 def lemmas_of(form: str) -> frozenset[str]:
     """Every lemma lemminflect knows for a surface form (any part of speech). A lower-case form
     is looked up in a table compiled once from lemminflect's (see ``_lemma_table``)."""
-    if form == form.lower():
-        return frozenset({form, *_lemma_table().get(form, ())})
+    table = _lemma_table() if form == form.lower() else None
+    if table is not None:
+        return frozenset({form, *table.get(form, ())})
     return _lemmas_from_lemminflect(form)
 
 
@@ -86,14 +87,17 @@ def _lemmas_from_lemminflect(form: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, list[str]]:
+def _lemma_table() -> dict[str, list[str]] | None:
     """For every lower-case word in lemminflect's lemma lookup (and its overrides), its lemmas
     other than itself: ``lemmas_of`` without loading lemminflect's table (most of a second of
-    every cold start). A word not in the table has no lemma but itself, as in lemminflect."""
+    every cold start). A word not in the table has no lemma but itself, as in lemminflect. None when
+    the cache is off."""
     from importlib import metadata
 
-    from rewriter.cache import compiled_table
+    from rewriter.cache import compiled_table, enabled_by_env
 
+    if not enabled_by_env():  # building the table takes longer than loading lemminflect's once
+        return None
     try:
         version = metadata.version("lemminflect")
     except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
