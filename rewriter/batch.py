@@ -39,6 +39,7 @@ MAX_POOL_RESTARTS = 8
 CONTEXT_CHARS = 70  # characters of context either side of a flagged expression
 EXCERPT_CHARS = 360  # longest before/after excerpt of the safe rewrite
 WARM_UP_TEXT = "The committee was told in order to begin. It met on Monday."
+DIGEST_KEY = "_text_sha256"  # in a record on its way to the collecting side only
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Task:
     path: str
     config: Config
     data: bytes | None = None
+    digest: str = ""  # SHA-256 of the text the result cache looked up; the record echoes the worker's
 
 
 Record = dict[str, Any]
@@ -92,7 +94,10 @@ def check_task(task: Task) -> Record:
     if not src.text.strip():
         return error_record(task.index, task.path, f"{task.path}: empty file; nothing to check")
     try:
-        return check_text(src.text, task.config, task.path, task.index)
+        record = check_text(src.text, task.config, task.path, task.index)
+        if task.digest:  # the collecting side caches the record only if it is of the text it looked up
+            record[DIGEST_KEY] = text_digest(src.text)
+        return record
     except Exception as exc:
         return error_record(task.index, task.path,
                             f"{task.path}: internal error while checking ({type(exc).__name__}: {exc})")
@@ -124,6 +129,12 @@ def check_text(text: str, config: Config, path: str, index: int = 0, *, safe_rew
         "after": after,
     }
     return record
+
+
+def text_digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def make_record(report: Any, index: int = 0) -> Record:
@@ -331,19 +342,29 @@ def run(
     progress: bool | None = None,
     result: BatchResult | None = None,
     chunk_size: int = CHUNK_SIZE,
+    cache: bool = False,
 ) -> BatchResult:
     """Check every task and return the spooled result (the caller closes it).
 
     ``scheduler``: a Dask scheduler address (or a ``distributed.Client``) to run on a cluster;
     otherwise ``jobs`` local processes (default: all cores; 1 runs in this process).
-    ``progress``: a rich progress bar on stderr (default: when stderr is a terminal)."""
+    ``progress``: a rich progress bar on stderr (default: when stderr is a terminal).
+    ``cache``: read records from the result cache here, before any worker starts, and store the
+    new ones as they arrive (so that an unchanged re-run starts no worker and loads no model)."""
     result = result if result is not None else BatchResult()
     if progress is None:
         progress = sys.stderr.isatty()
     with _progress(progress, total) as advance:
+        stored = _CacheSide() if cache else None
+
         def sink(record: Record) -> None:
+            if stored is not None:
+                stored.put(record)
             result.add(record)
             advance()
+
+        if stored is not None:
+            tasks = stored.misses(tasks, sink)
 
         if scheduler is not None:
             from rewriter.batch_dask import run_dask
@@ -356,6 +377,53 @@ def run(
             else:
                 LocalRunner(jobs, chunk_size=chunk_size).run(tasks, sink)
     return result
+
+
+class _CacheSide:
+    """The result cache as the collecting process sees it: hits go straight to the sink, misses
+    on to the workers, and their records into the cache when they come back."""
+
+    def __init__(self) -> None:
+        from rewriter.cache import Caches
+
+        self.caches = Caches()
+        self.pending: dict[int, tuple[Any, str, str]] = {}  # index -> (cache, key, text digest)
+
+    def misses(self, tasks: Iterable[Task], sink: Sink) -> Iterator[Task]:
+        import dataclasses
+
+        from rewriter.cache import key
+        from rewriter.textio import InputError, decode, read_source
+
+        for t in tasks:
+            cache = self.caches.for_config(t.config)
+            if cache is None:
+                yield t
+                continue
+            try:
+                text = (decode(t.data, t.path) if t.data is not None else read_source(t.path)).text
+            except InputError:
+                yield t  # the worker reports why
+                continue
+            k = key("record", text, t.config, t.path)
+            record = cache.get(k)
+            if isinstance(record, dict) and "metrics" in record and "findings" in record:
+                record = dict(record, index=t.index, path=t.path)
+                sink(record)
+                continue
+            digest = text_digest(text)
+            self.pending[t.index] = (cache, k, digest)
+            yield dataclasses.replace(t, digest=digest)
+
+    def put(self, record: Record) -> None:
+        digest = record.pop(DIGEST_KEY, None)
+        held = self.pending.pop(int(record.get("index", -1)), None)
+        if held is None or "error" in record or digest != held[2]:
+            return
+        if record.get("safe_rewrite", 0) is None:  # the safe rewrite failed: try again next time
+            return
+        cache, k, _ = held
+        cache.put(k, {k2: v for k2, v in record.items() if k2 != "index"})
 
 
 def run_serial(tasks: Iterable[Task], sink: Sink) -> None:

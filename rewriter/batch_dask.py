@@ -12,6 +12,7 @@ Run workers with one thread each and as many processes as cores
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -52,7 +53,7 @@ def _with_bytes(tasks: Iterable[Task]) -> Iterator[Task]:
         except OSError:
             yield t
             continue
-        yield Task(t.index, t.path, t.config, data)
+        yield dataclasses.replace(t, data=data)
 
 
 def connect(scheduler: Any) -> tuple[Any, bool]:

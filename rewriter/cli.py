@@ -38,12 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--stdin-filename", metavar="NAME", help="path to show for standard input")
         sp.add_argument("--languagetool", metavar="off|local|URL",
                         help="grammar checking with LanguageTool (overrides the 'languagetool' config key)")
+        sp.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
 
     c = sub.add_parser("check", help="report findings")
     common(c)
     c.add_argument("--format", choices=("text", "concise", "json", "sarif", "github"), default="text")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     c.add_argument("--statistics", action="store_true", help="count findings per code instead of listing them")
+    c.add_argument("--jobs", "-j", type=int, metavar="N",
+                   help="worker processes for the files not in the cache (default: all cores when there is "
+                        "over 100,000 characters to check, else 1)")
 
     f = sub.add_parser("fix", help="apply fixes in place (safe ones by default)")
     common(f)
@@ -225,16 +229,24 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver,
 def cmd_check(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from rewriter.engine import analyze
+    from rewriter.cache import Caches
+    from rewriter.parallel import analyze_all
     from rewriter.render import FORMATS
 
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        print("rewriter: error: --jobs must be 1 or more", file=sys.stderr)
+        return 2
     resolver = ConfigResolver(args)
     items, errors = gather(args, resolver)
     reports: list[Report] = []
     seen_notes: set[str] = set()
     failing = False
-    for path, text, config in items:
-        report = analyze(text, config, path)
+    caches = Caches(enabled=not getattr(args, "no_cache", False))
+    results = analyze_all(items, caches, jobs=getattr(args, "jobs", None))  # cache, then workers if large
+    for (_, _, config), report in zip(items, results, strict=True):
+        if isinstance(report, str):  # a worker failed on this file
+            errors.append(report)
+            continue
         if args.format != "json":  # a note (e.g. LanguageTool unreachable) prints once per run
             fresh = tuple(n for n in report.notes if n not in seen_notes)
             seen_notes.update(report.notes)

@@ -41,6 +41,7 @@ class Config:
     spelling: str = "auto"  # auto | en-US | en-GB
     # LanguageTool rule or category ids: (enable, disable), on top of the news-copy default list
     languagetool_rules: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    cache_dir: str = ""  # the result cache's folder; "" for the default (see rewriter.cache)
     source: str = ""  # the file it came from, for messages
 
     def replace(self, **changes: Any) -> Config:
@@ -112,6 +113,12 @@ def _per_file(key: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((str(glob), _codes(f"{key}.{glob}", codes)) for glob, codes in value.items())
 
 
+def _folder(key: str, value: Any) -> str:
+    if not isinstance(value, str) or "\0" in value:
+        raise ValueError(f"'{key}' must be a folder path (a string)")
+    return value
+
+
 def _languagetool(key: str, value: Any) -> str:
     if not isinstance(value, str) or not (
         value in ("off", "local") or value.startswith(("http://", "https://"))
@@ -151,6 +158,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "languagetool": ("languagetool", _languagetool),
     "spelling": ("spelling", lambda k, v: _choice(k, v, ("auto", "en-US", "en-GB"))),
     "languagetool-rules": ("languagetool_rules", _languagetool_rules),
+    "cache-dir": ("cache_dir", lambda k, v: _folder(k, v)),
 }
 # [tool.rewriter.readability] may hold the readability keys too
 _READABILITY = {"target-grade", "hard-grade", "very-hard-grade", "max-sentence-words",
@@ -205,6 +213,9 @@ def from_mapping(table: Mapping[str, Any], source: str = "<config>", base: Confi
                                   f"no such lexicon file '{p}' (looked for {full})")
             resolved.append(str(full))
         config = config.replace(extra_lexicons=tuple(resolved))
+    if config.cache_dir and "cache_dir" in changes and source not in ("<config>", "<cli>"):
+        folder = Path(config.cache_dir).expanduser()  # relative to the configuration file's folder
+        config = config.replace(cache_dir=str(folder if folder.is_absolute() else Path(source).parent / folder))
     _check_codes(config, changes, source, text, section)
     return config
 

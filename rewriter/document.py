@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import threading
 from collections import OrderedDict
@@ -17,6 +18,7 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 
 _CACHE_SIZE = 512  # paragraphs per pipeline
+_CACHE_CHARS = 150_000  # and characters: 100,000 characters of parsed Docs hold about 30 MB
 _CACHE_LOCK = threading.Lock()
 _CACHES: dict[int, tuple[Any, OrderedDict[str, Any]]] = {}
 
@@ -76,6 +78,8 @@ class Document:
     quotes: list[Region] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     docs: list[Any] = field(default_factory=list)  # spaCy Doc per block
+    # for a section (see sections()): the index of each block's block in the whole document
+    origin: list[int] = field(default_factory=list)
     _masked: tuple[Any, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
@@ -108,9 +112,49 @@ class Document:
                 docs.append(doc)
             for t, doc in parsed.items():
                 cache[t] = doc
-            while len(cache) > _CACHE_SIZE:
-                cache.popitem(last=False)
+            chars = sum(len(t) for t in cache)
+            while cache and (len(cache) > _CACHE_SIZE or chars > _CACHE_CHARS):
+                chars -= len(cache.popitem(last=False)[0])
         self.docs = docs
+
+    def origin_of(self, block: int) -> int:
+        """The index in the whole document of this document's ``block`` (itself unless a section)."""
+        return self.origin[block] if self.origin else block
+
+    def sections(self, limit: int) -> Iterator[Document]:
+        """The document in consecutive pieces of about ``limit`` characters of blocks, each a
+        Document of its own that shares the text and regions (so offsets are the whole text's) and
+        holds no parse of the rest: memory stays flat with the file's size. A block longer than
+        ``PIECE_CHARS`` is cut where ``parse`` would cut it, each piece a block of the section;
+        ``origin`` maps every block back to its block in this document."""
+        masked = self._masked_text()
+        blocks: list[Block] = []
+        origin: list[int] = []
+        size = 0
+
+        def section() -> Document:
+            doc = Document(text=self.text, path=self.path, regions=self.regions, quotes=self.quotes,
+                           blocks=blocks, origin=origin)
+            doc._masked = self._masked
+            return doc
+
+        for i, block in enumerate(self.blocks):
+            parts = [block]
+            if block.end - block.start > PIECE_CHARS:
+                parts = []
+                at = block.start
+                for piece in split_pieces(masked[block.start : block.end], PIECE_CHARS):
+                    parts.append(dataclasses.replace(block, start=at, end=at + len(piece)))
+                    at += len(piece)
+            for part in parts:
+                if blocks and size + (part.end - part.start) > limit:
+                    yield section()
+                    blocks, origin, size = [], [], 0
+                blocks.append(part)
+                origin.append(i)
+                size += part.end - part.start
+        if blocks or not self.blocks:
+            yield section()
 
     def prose_text(self, block: Block) -> str:
         """The block's text as the parser sees it: inline markup that is not prose (HTML tags and

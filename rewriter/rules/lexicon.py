@@ -69,6 +69,12 @@ def _tokenizer() -> Any:
 
 
 def split_words(phrase: str) -> tuple[str, ...]:
+    from rewriter.cache import PHRASE_WORDS  # phrases tokenized once, not in every run
+
+    return PHRASE_WORDS.get(phrase, _split_with_spacy)
+
+
+def _split_with_spacy(phrase: str) -> tuple[str, ...]:
     return tuple(t.lower_ for t in _tokenizer()(phrase) if not t.is_space)
 
 
@@ -78,8 +84,10 @@ def load_lexicon(path: str | Path) -> Lexicon:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
+    from rewriter.cache import parsed_toml  # parsed once per content, then read back as JSON
+
     try:
-        data = tomllib.loads(raw)
+        data = parsed_toml(raw)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML ({exc})") from None
     return parse_lexicon(data, str(path), raw)
@@ -197,7 +205,7 @@ def _parse_entry(e: Any, where: _Where, code: str) -> Entry:
 
 @functools.lru_cache(maxsize=1)
 def builtin_lexicons() -> tuple[Lexicon, ...]:
-    return tuple(load_lexicon(p) for p in sorted(DATA_DIR.glob("*.toml")))
+    return _saving_phrases(lambda: tuple(load_lexicon(p) for p in sorted(DATA_DIR.glob("*.toml"))))
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,7 +219,15 @@ def lexicon_adverbs() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=16)
 def extra_lexicons(paths: tuple[str, ...]) -> tuple[Lexicon, ...]:
-    return tuple(load_lexicon(p) for p in paths)
+    return _saving_phrases(lambda: tuple(load_lexicon(p) for p in paths))
+
+
+def _saving_phrases(load: Any) -> tuple[Lexicon, ...]:
+    from rewriter.cache import PHRASE_WORDS
+
+    lexicons: tuple[Lexicon, ...] = load()
+    PHRASE_WORDS.save()
+    return lexicons
 
 
 class _Node:
@@ -287,9 +303,11 @@ class LexiconChecker:
                     child = node.children.get(key)
                     if child is not None:
                         stack.append((child, k + 1))
-        # longest first (in characters), then earliest, then lexicon order; no overlaps
+        # longest first (in characters), then earliest, then lexicon order, then the entry's words (two
+        # entries of one lexicon on the same words, 'herald as' and 'heralded as', would otherwise be
+        # ordered by set iteration, which changes with the hash seed from run to run); no overlaps
         found.sort(key=lambda m: (-(doc[m.end_tok - 1].idx + len(doc[m.end_tok - 1]) - doc[m.start_tok].idx),
-                                  doc[m.start_tok].idx, m.entry.rule))
+                                  doc[m.start_tok].idx, m.entry.rule, m.entry.match))
         taken: list[tuple[int, int]] = []
         kept = []
         for m in found:

@@ -102,44 +102,86 @@ def sentence_stats(document: Document, ctx: Context) -> list[SentenceStats]:
     return out
 
 
+class Tally:
+    """A document's sentence counts, gathered section by section (``add``): the document-level
+    metrics and findings (RD004 per paragraph, RD005 for the whole text) of every section together,
+    without keeping any section's parse."""
+
+    def __init__(self) -> None:
+        self.by_block: dict[int, tuple[int, Counts]] = {}  # block -> (sentences, counts)
+        self.total = Counts()
+        self.hard = 0
+        self.very_hard = 0
+        self.first_start: int | None = None
+
+    @classmethod
+    def of(cls, document: Document, ctx: Context) -> Tally:
+        tally = cls()
+        tally.add(document, ctx)
+        return tally
+
+    def add(self, document: Document, ctx: Context) -> None:
+        for s in sentence_stats(document, ctx):
+            b = document.origin_of(s.block)
+            n, c = self.by_block.get(b, (0, Counts()))
+            self.by_block[b] = (n + 1, c.add(s.counts))
+            self.total = self.total.add(s.counts)
+            kind = _difficulty(s, ctx)
+            self.hard += kind == "hard"
+            self.very_hard += kind == "very-hard"
+            if self.first_start is None:
+                self.first_start = s.start
+
+    def metrics(self, ctx: Context) -> dict[str, float | int]:
+        metrics: dict[str, float | int] = {
+            "words": self.total.words, "sentences": self.total.sentences, "paragraphs": len(self.by_block),
+        }
+        metrics.update(formulas(self.total))
+        metrics["hard_sentences"] = self.hard
+        metrics["very_hard_sentences"] = self.very_hard
+        metrics["target_grade"] = ctx.config.target_grade
+        return metrics
+
+    def paragraph_metrics(self, document: Document) -> list[dict[str, float | int]]:
+        """Metrics per prose block (paragraph) of the whole ``document``, with its offsets."""
+        out = []
+        for i, (_, total) in sorted(self.by_block.items()):
+            block = document.blocks[i]
+            row: dict[str, float | int] = {"start": block.start, "end": block.end, "words": total.words,
+                                           "sentences": total.sentences}
+            row.update(formulas(total))
+            out.append(row)
+        return out
+
+    def findings(self, document: Document, ctx: Context) -> Iterator[Finding]:
+        """RD004 (long paragraphs) and RD005 (document grade) of the whole ``document``."""
+        cfg = ctx.config
+        if LONG_PARAGRAPH.code in ctx.enabled:
+            for i, (n, _) in sorted(self.by_block.items()):
+                if n > cfg.max_paragraph_sentences:
+                    b = document.blocks[i]
+                    yield Finding(LONG_PARAGRAPH.code, LONG_PARAGRAPH.name, LONG_PARAGRAPH.category,
+                                  LONG_PARAGRAPH.severity, b.start, b.end,
+                                  f"Long paragraph ({n} sentences, limit {cfg.max_paragraph_sentences}); break it up",
+                                  None, {"sentences": n})
+        if GRADE.code in ctx.enabled and self.first_start is not None:
+            grade = formulas(self.total)["flesch_kincaid_grade"]
+            if grade > cfg.target_grade:
+                yield Finding(GRADE.code, GRADE.name, GRADE.category, GRADE.severity, self.first_start,
+                              self.first_start, f"Document grade {grade:.1f} is above the target {cfg.target_grade:g}",
+                              None, {"grade": grade, "target": cfg.target_grade})
+
+
+DOCUMENT_CODES = frozenset({LONG_PARAGRAPH.code, GRADE.code})  # from the Tally of the whole text
+
+
 def document_metrics(document: Document, ctx: Context) -> dict[str, float | int]:
-    stats = sentence_stats(document, ctx)
-    total = Counts()
-    for s in stats:
-        total = total.add(s.counts)
-    metrics: dict[str, float | int] = {
-        "words": total.words, "sentences": total.sentences,
-        "paragraphs": len({s.block for s in stats}),
-    }
-    metrics.update(formulas(total))
-    cfg = ctx.config
-    hard = very = 0
-    for s in stats:
-        kind = _difficulty(s, ctx)
-        hard += kind == "hard"
-        very += kind == "very-hard"
-    metrics["hard_sentences"] = hard
-    metrics["very_hard_sentences"] = very
-    metrics["target_grade"] = cfg.target_grade
-    return metrics
+    return Tally.of(document, ctx).metrics(ctx)
 
 
 def paragraph_metrics(document: Document, ctx: Context) -> list[dict[str, float | int]]:
     """Metrics per prose block (paragraph), with its offsets."""
-    by_block: dict[int, list[SentenceStats]] = {}
-    for s in sentence_stats(document, ctx):
-        by_block.setdefault(s.block, []).append(s)
-    out = []
-    for i, stats in sorted(by_block.items()):
-        total = Counts()
-        for s in stats:
-            total = total.add(s.counts)
-        block = document.blocks[i]
-        row: dict[str, float | int] = {"start": block.start, "end": block.end, "words": total.words,
-                                       "sentences": total.sentences}
-        row.update(formulas(total))
-        out.append(row)
-    return out
+    return Tally.of(document, ctx).paragraph_metrics(document)
 
 
 def _difficulty(s: SentenceStats, ctx: Context) -> str:
@@ -184,27 +226,7 @@ class ReadabilityChecker:
             elif not kind and s.counts.words > cfg.max_sentence_words and LONG.code in ctx.enabled:
                 yield _finding(LONG, s, f"Long sentence ({s.counts.words} words, limit "
                                f"{cfg.max_sentence_words}). {_SPLIT}", data)
-        if LONG_PARAGRAPH.code in ctx.enabled:
-            by_block: dict[int, int] = {}
-            for s in stats:
-                by_block[s.block] = by_block.get(s.block, 0) + 1
-            for i, n in sorted(by_block.items()):
-                if n > cfg.max_paragraph_sentences:
-                    b = document.blocks[i]
-                    yield Finding(LONG_PARAGRAPH.code, LONG_PARAGRAPH.name, LONG_PARAGRAPH.category,
-                                  LONG_PARAGRAPH.severity, b.start, b.end,
-                                  f"Long paragraph ({n} sentences, limit {cfg.max_paragraph_sentences}); break it up",
-                                  None, {"sentences": n})
-        if GRADE.code in ctx.enabled and stats:
-            total = Counts()
-            for s in stats:
-                total = total.add(s.counts)
-            grade = formulas(total)["flesch_kincaid_grade"]
-            if grade > cfg.target_grade:
-                first = stats[0]
-                yield Finding(GRADE.code, GRADE.name, GRADE.category, GRADE.severity, first.start, first.start,
-                              f"Document grade {grade:.1f} is above the target {cfg.target_grade:g}",
-                              None, {"grade": grade, "target": cfg.target_grade})
+        yield from Tally.of(document, ctx).findings(document, ctx)
 
 
 def _finding(info: RuleInfo, s: SentenceStats, message: str, data: dict[str, object]) -> Finding:

