@@ -54,3 +54,13 @@ def test_an_unknown_spelling_value_is_an_error(tmp_path) -> None:  # type: ignor
     cfg.write_text('spelling = "en-AU"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="spelling"):
         load_config(cfg)
+
+
+def test_a_draft_checked_in_sections_flags_each_word_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rewriter.engine as engine
+
+    paragraph = "The colour of the new centre pleased the neighbours of the theatre."
+    text = "\n\n".join([paragraph] * 6 + ["The color of the roof did not."])
+    whole = _spl(text)
+    monkeypatch.setattr(engine, "SECTION_CHARS", 150)  # about two paragraphs a section
+    assert _spl(text) == whole == [("color", "colour")]
