@@ -415,6 +415,10 @@ def test_language_follows_spelling(lt: FakeServer) -> None:
     assert language_for(types.SimpleNamespace(spelling="en-US")) == "en-US"  # type: ignore[arg-type]
     assert language_for(types.SimpleNamespace(spelling="auto")) == "en-US"  # type: ignore[arg-type]
     assert language_for(Config()) == "en-US"
+    # auto: the variety the draft mostly uses
+    assert language_for(Config(), "The colour of the centre pleased the neighbours.") == "en-GB"
+    assert language_for(Config(), "The color of the center pleased the neighbors.") == "en-US"
+    assert language_for(Config(spelling="en-US"), "The colour of the centre.") == "en-US"
     client = client_for(lt.url)
     assert client is not None
     list(client.check_pieces(["The colour of teh flag."], "en-GB"))
@@ -426,10 +430,10 @@ def test_language_follows_spelling(lt: FakeServer) -> None:
 def test_spelling_setting_reaches_the_server(lt: FakeServer) -> None:
     import dataclasses
 
-    if "spelling" not in {f.name for f in dataclasses.fields(Config)}:
-        pytest.skip("this branch's Config has no 'spelling' key yet (issue 9)")
+    assert "spelling" in {f.name for f in dataclasses.fields(Config)}
     analyze("The colour of teh flag.\n", Config(languagetool=lt.url).replace(spelling="en-GB"))
-    assert [r["form"]["language"] for r in lt.requests if r["path"] == "/v2/check"] == ["en-GB"]
+    analyze("The colour of teh centre, neighbours.\n", Config(languagetool=lt.url))  # auto: British
+    assert [r["form"]["language"] for r in lt.requests if r["path"] == "/v2/check"] == ["en-GB", "en-GB"]
 
 
 def test_guard_counts_only_the_kept_rules(lt: FakeServer) -> None:

@@ -202,10 +202,15 @@ def _capitalised_inside_sentence(text: str, offset: int) -> bool:
     return m.group(2) == "." and (len(word) == 1 or word in _ABBREVIATIONS or "." in word)
 
 
-def language_for(config: Config | None) -> str:
-    """en-US or en-GB, from the configuration's ``spelling`` (en-US when it is unset or ``auto``)."""
+def language_for(config: Config | None, text: str = "") -> str:
+    """en-US or en-GB, from the configuration's ``spelling``; with ``auto`` (or unset) the variety
+    ``text`` mostly uses (rewriter.spelling.variety), else en-US."""
     spelling = str(getattr(config, "spelling", "") or "")
-    return spelling if spelling in VARIETIES else LANGUAGE
+    if spelling in VARIETIES:
+        return spelling
+    from rewriter.spelling import variety
+
+    return "en-GB" if text and variety(text) == "gb" else LANGUAGE
 
 
 def rule_for(category_id: str, issue_type: str, rule_id: str = "") -> RuleInfo:
@@ -580,7 +585,7 @@ class GrammarChecker:
         found: list[Finding] = []
         selection = RuleSelection.from_config(ctx.config)
         try:
-            for i, m in client.check_pieces(pieces, language_for(ctx.config)):
+            for i, m in client.check_pieces(pieces, language_for(ctx.config, document.text)):
                 if not selection.keeps(m, pieces[i]):
                     continue
                 f = to_finding(document, document.blocks[i].start, m, ctx)
