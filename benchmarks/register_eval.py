@@ -96,10 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     def youden(cut: float) -> float:  # true-positive rate minus false-positive rate at this density
         return sum(m >= cut for m in machine) / len(machine) - sum(h >= cut for h in hum) / len(hum)
 
+    from rewriter.register import HALF
+
     cuts = sorted(set(machine) | set(hum))
     best = max(cuts, key=youden) if cuts else 0.0
     print(f"\nthe density that best splits them (Youden): {best:.2f}, {youden(best):.2f} "
-          f"(rewriter.register.HALF, where the score is 50: 2.0)")
+          f"(rewriter.register.HALF, where the score is 50: {HALF})")
     print(f"time: {time.perf_counter() - t0:.1f}s wall")
     return 0
 

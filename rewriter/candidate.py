@@ -42,7 +42,12 @@ _FUNCTION = frozenset({
     "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "their", "they", "he", "she", "his",
     "her", "we", "our", "you", "i", "will", "would", "can", "could", "may", "not", "this", "that",
 })
-_DOUBLING_OK = frozenset({"that", "had", "is", "do", "very", "long", "far", "bye", "no", "so"})
+# doublings English allows ("had had", "that that", "on on Monday"), and interjections
+DOUBLING_OK = frozenset({
+    "had", "that", "is", "do", "very", "no", "so", "bye", "far", "long", "yeah", "ha", "knock", "tut", "chop",
+    "bang", "boo", "hush", "well", "go", "pretty", "really", "many", "more", "what", "blah", "la", "ta", "ho",
+    "yes", "oh", "again", "round", "on", "over",
+})
 _DEFINITE_ONLY = frozenset({"main", "foremost", "sole"})
 _QUANTIFIERS = frozenset({"many", "several", "few", "numerous", "various", "lots", "plenty", "countless", "some"})
 _AFTER_VERB_ONLY = frozenset({"hard", "fast", "late", "early", "well", "long"})
@@ -83,9 +88,9 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     nxt = _neighbour(doc, j - 1, 1)
     first, last = words[0].lower(), words[-1].lower()
     # "an innovative new product" -> "a new new product"
-    if prev is not None and prev.lower_ == first and first not in _DOUBLING_OK:
+    if prev is not None and prev.lower_ == first and first not in DOUBLING_OK:
         return f"would double '{first}'"
-    if nxt is not None and nxt.lower_ == last and last not in _DOUBLING_OK:
+    if nxt is not None and nxt.lower_ == last and last not in DOUBLING_OK:
         return f"would double '{last}'"
     # "tirelessly crisscrossing" -> "hard crisscrossing": these adverbs only follow their verb
     if len(words) == 1 and first in _AFTER_VERB_ONLY and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
@@ -108,7 +113,7 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
         low = w.lower()
         if len(low) < 4 or low in STOPWORDS:  # these clash only close by: "the new and new tool"
             near = [t for t in outside if abs(t.i - i) <= 3 or abs(t.i - (j - 1)) <= 3]
-            if low not in _DOUBLING_OK and low not in _FUNCTION and any(t.lower_ == low for t in near):
+            if low not in DOUBLING_OK and low not in _FUNCTION and any(t.lower_ == low for t in near):
                 return f"'{w}' would sit beside another '{w}'"
             continue
         mine = _lemma_set(low)
@@ -150,7 +155,7 @@ _ARTICLE_OK_WORDS = ("one", "once", "uni", "use", "usu", "eu", "ewe", "ubiq", "u
 def _defects(s: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for m in re.finditer(r"\b(\w+)\s+\1\b", s, flags=re.IGNORECASE):
-        if m.group(1).lower() not in _DOUBLING_OK:
+        if m.group(1).lower() not in DOUBLING_OK:
             out[f"a doubled '{m.group(1).lower()}'"] += 1
     for m in re.finditer(r"\b([Aa]n?) ([A-Za-z][\w-]*)", s):
         art, w = m.group(1).lower(), m.group(2)

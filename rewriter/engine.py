@@ -21,6 +21,8 @@ from rewriter.rules.readability import DOCUMENT_CODES, Tally
 from rewriter.rules.structure import plain_long_sentences
 from rewriter.rules.suppression import apply_suppressions
 
+# word-level code rules whose findings LanguageTool repeats ("to to", "colour" in en-US): ours win
+WORD_CODES = frozenset({"SEN004", "SPL001"})
 SECTION_CHARS = 50_000  # characters of blocks parsed and checked at a time
 
 _CAPABILITY_NOTES = {
@@ -71,7 +73,7 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
         del section, sctx
     findings.extend(tally.findings(document, ctx))
     # LanguageTool matches on words our lexicons flag are duplicates (lexicon rules carry their file as origin)
-    findings = drop_duplicates(findings, {i.code for i in infos if i.group.lexical})
+    findings = drop_duplicates(findings, {i.code for i in infos if i.group.lexical} | WORD_CODES)
     findings = plain_long_sentences(findings)
     notes.extend(n for n in ctx.notes if n not in notes)
     findings = filter_findings(document, findings, config,

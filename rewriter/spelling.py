@@ -55,7 +55,8 @@ def variety(text: str) -> str | None:
     return None
 
 
-def _respell(word: str, table: dict[str, str]) -> str:
+def respell(word: str, table: dict[str, str]) -> str:
+    """``word`` in the table's spelling, keeping its case; unchanged when the table lacks it."""
     new = table.get(word.lower())
     if new is None:
         return word
@@ -80,11 +81,6 @@ def other_spellings(house: str) -> dict[str, str]:
     return gb_us if house == "us" else us_gb
 
 
-def respell(word: str, table: dict[str, str]) -> str:
-    """``word`` in the table's spelling, keeping its case; unchanged when the table lacks it."""
-    return _respell(word, table)
-
-
 def in_variety(replacement: str, text: str, house: str = "auto") -> str:
     """``replacement`` respelled to the house variety, or with "auto" the one ``text`` uses
     (unchanged when it has none)."""
@@ -93,4 +89,4 @@ def in_variety(replacement: str, text: str, house: str = "auto") -> str:
         return replacement
     us_gb, gb_us = _pairs()
     table = us_gb if v == "gb" else gb_us
-    return _WORD.sub(lambda m: _respell(m.group(), table), replacement)
+    return _WORD.sub(lambda m: respell(m.group(), table), replacement)

@@ -65,6 +65,9 @@ FAKE_RULES: list[tuple[re.Pattern[str], int, dict[str, Any], str, str, list[str]
     (re.compile(r"\w(  +)\w"), 1,
      _rule("WHITESPACE_RULE", "Whitespace repetition (bad formatting)", "whitespace", "TYPOGRAPHY", "Typography"),
      "Possible typo: you repeated a whitespace", "", [" "]),
+    (re.compile(r"\b(\w+) \1\b"), 0,
+     _rule("ENGLISH_WORD_REPEAT_RULE", "Word repetition", "duplication", "MISC", "Miscellaneous"),
+     "Possible typo: you repeated a word.", "Word repetition", ["to"]),
     (re.compile(r"\b[Tt]hey was\b"), 0,
      _rule("THEY_WAS", "Agreement: they was", "grammar", "GRAMMAR", "Grammar"),
      "The verb does not agree with the subject.", "Agreement", ["they were"]),
@@ -585,6 +588,14 @@ def _f(code: str, start: int, end: int) -> Finding:
     return Finding(code, "x", "x", Severity.WARNING, start, end, "m")
 
 
+def test_languagetool_repeats_of_our_word_rules_are_dropped(lt: FakeServer) -> None:
+    text = "The council voted to to close the pool.\n"
+    alone = analyze(text, Config(languagetool=lt.url, select=("GRM",), languagetool_rules=EVERY_RULE))
+    assert [text[f.start : f.end] for f in alone.findings] == ["to to"]  # the fake server sees it
+    both = analyze(text, Config(languagetool=lt.url, select=("GRM", "SEN004"), languagetool_rules=EVERY_RULE))
+    assert [f.code for f in both.findings] == ["SEN004"]
+
+
 def test_drop_duplicates_by_lexical_code() -> None:
     findings = [_f("WRD001", 10, 21), _f("GRM003", 10, 21), _f("GRM003", 15, 30), _f("GRM002", 30, 33),
                 _f("PAS001", 40, 50), _f("GRM001", 42, 44), _f("HSE001", 60, 65), _f("GRM002", 61, 62)]
@@ -616,7 +627,7 @@ def test_new_grammar_errors(lt: FakeServer) -> None:
     # fixing an error adds nothing
     assert new_grammar_errors(client, before, "They met in order to plan the vote.") == []
     # two of the same where there was one: the second is new
-    assert len(new_grammar_errors(client, before, "They met in order to plan teh teh vote.")) == 1
+    assert len(new_grammar_errors(client, before, "They met in order to plan teh vote and teh poll.")) == 1
     assert new_grammar_errors(None, before, "a apple") == []
 
 

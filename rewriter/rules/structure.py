@@ -23,7 +23,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from rewriter.candidate import odd_case
+from rewriter.candidate import DOUBLING_OK, odd_case
 from rewriter.document import Document
 from rewriter.inflect import inflect
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity
@@ -108,10 +108,6 @@ THERE = RuleInfo(
     needs=frozenset({"parser", "tagger"}), family_info=FAMILY,
 )
 INFOS = (SPLIT, TAIL, OPENER, REPEAT, THERE)
-# doublings English allows ("had had", "that that") and baby talk in quotes
-_DOUBLE_OK = frozenset({"had", "that", "do", "very", "no", "so", "bye", "far", "long", "yeah", "ha", "knock",
-                        "tut", "chop", "bang", "boo", "hush", "well", "go", "pretty", "really", "many", "more",
-                        "is", "what", "blah", "la", "ta", "ho", "yes", "oh", "again", "round", "on", "over"})
 
 # participles of a closing clause that comment rather than report
 EMPTY_VERBS = frozenset({
@@ -274,7 +270,7 @@ class StructureChecker:
     def _repeats(base: int, sent: Any) -> Iterator[Finding]:
         words = [t for t in sent if not t.is_space]
         for a, b in itertools.pairwise(words):
-            if not (a.is_alpha and b.is_alpha) or a.lower_ != b.lower_ or a.lower_ in _DOUBLE_OK:
+            if not (a.is_alpha and b.is_alpha) or a.lower_ != b.lower_ or a.lower_ in DOUBLING_OK:
                 continue
             if a.text[:1].isupper() and b.text[:1].isupper():
                 continue  # "Walla Walla", "Bora Bora": a name
@@ -312,7 +308,8 @@ class StructureChecker:
             return  # "There are also many who ...": the adverb would be lost
         if any(t.text in (",", ";", ":", "(", "-", "\u2013", "\u2014") for t in sent.doc[np_start : pron.i]):
             return
-        if any(t.i < np_start or t.i > pron.i for t in attr.subtree if t.i not in {x.i for x in clause.subtree}):
+        in_clause = {x.i for x in clause.subtree}
+        if any(t.i < np_start or t.i > pron.i for t in attr.subtree if t.i not in in_clause):
             return  # the noun phrase goes on past the clause: no clean subject
         if pron.i + 1 >= sent.end - 1:
             return
