@@ -86,9 +86,13 @@ def rewrite(
     iterations = 0
     original_document = Document.from_text(text)
     protected_strings = meaning_strings(original_document, first.names)
+    # edits a check turned down, by what they change: the next pass offers what they overlapped
+    # (a cut that would lose a name no longer hides the word swap inside it)
+    rejected: set[tuple[str, str, str]] = set()
     while iterations < (1 if accept is not None else MAX_ITERATIONS):
         iterations += 1
-        picked, skip = choose(current_report, required, accept, choices)
+        known = len(rejected)
+        picked, skip = choose(_without(current_report, rejected), required, accept, choices)
         document = original_document if current is text else Document.from_text(current)
         edits: list[tuple[Finding, Edit]] = []
         for f, edit in picked:
@@ -97,28 +101,32 @@ def rewrite(
                 reason = _guards(current, edit, guards)
             if reason is not None:
                 skip.append(Skipped(f, reason))
+                rejected.add(_signature(current, f, edit))
                 continue
             edits.append((f, edit))
         for s in skip:
             key = finding_key(s.finding) if iterations == 1 else f"{iterations}:{finding_key(s.finding)}"
             skipped.setdefault(key, s)
-        edits = _sentence_checked(current, edits, skipped, iterations)
-        if not edits:
-            break
+        checked = _sentence_checked(current, edits, skipped, iterations)
+        rejected.update(_signature(current, f, e) for f, e in edits if (f, e) not in checked)
+        edits = checked
         new_text = apply_edits(current, [e for _, e in edits])
-        lost = missing_meaning(protected_strings, new_text)
+        lost = missing_meaning(protected_strings, new_text) if edits else None
         if lost:
             # find the edits that lose it and drop them; keep the rest
             keep = []
             for f, e in edits:
                 if any(_touches(current, s, e) for s in lost):
                     skipped[finding_key(f)] = Skipped(f, f"would lose '{sorted(lost)[0]}' from the original")
+                    rejected.add(_signature(current, f, e))
                 else:
                     keep.append((f, e))
             edits = keep
-            if not edits:
-                break
             new_text = apply_edits(current, [e for _, e in edits])
+        if not edits:
+            if len(rejected) > known and accept is None:
+                continue  # try again without what was turned down
+            break
         if iterations == 1:
             first_edits = tuple(e for _, e in edits)
         applied.extend(f for f, _ in edits)
@@ -134,6 +142,21 @@ def rewrite(
         before=first.metrics, after=current_report.metrics, iterations=iterations,
         report=current_report, edits=first_edits,
     )
+
+
+def _signature(text: str, f: Finding, edit: Edit) -> tuple[str, str, str]:
+    return f.code, text[edit.start : edit.end], edit.replacement
+
+
+def _without(report: Report, rejected: set[tuple[str, str, str]]) -> Report:
+    """``report`` less the findings whose edit was turned down in an earlier pass."""
+    if not rejected:
+        return report
+    text = report.text
+    keep = tuple(f for f in report.findings
+                 if not (f.fix is not None and len(f.fix.edits) == 1
+                         and _signature(text, f, f.fix.edits[0]) in rejected))
+    return report if len(keep) == len(report.findings) else replace(report, findings=keep)
 
 
 def choose(

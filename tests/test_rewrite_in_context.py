@@ -370,3 +370,80 @@ def test_a_capitalised_lexicon_adverb_is_not_a_name() -> None:
     once = unsafe(text)
     assert unsafe(once) == once
     assert "Notably" not in analyze(text).names
+
+
+# --- passes after a refusal, cuts before a comma, clauses that can stand alone (issue 10) --------
+
+
+def test_a_refused_long_cut_lets_the_word_inside_it_through() -> None:
+    # the empty tail would lose a place name, so it stays; the inflated verb inside it is still fixed
+    given = ("The port handled 6.1 million tonnes of cargo last year, a remarkable achievement that "
+             "solidifies its position as a gateway for trade with Norway.")
+    out = unsafe(given)
+    assert "Norway" in out
+    assert "strengthens its position" in out, out
+    assert unsafe(out) == out
+
+
+def test_a_phrase_that_ends_its_clause_is_cut_before_the_comma() -> None:
+    given = ("The rail company apologised for any inconvenience caused, adding that a review of the "
+             "signals was under way.")
+    assert unsafe(given) == "The rail company apologised, adding that a review of the signals was under way."
+
+
+def test_one_word_before_a_comma_is_not_cut_out_of_a_doubling() -> None:
+    given = "The crowd was truly, truly delighted by the late goal on Saturday."
+    assert ", ," not in unsafe(given)
+    assert "was, " not in unsafe(given)
+
+
+def test_a_conjunction_split_needs_a_clause_that_can_stand_alone() -> None:
+    # "and others seeking ..." is a second object, not a clause: splitting there leaves a fragment
+    text = ("Under its new rules the college will now consider applications from local students, and "
+            "others seeking a place to study or work at the college, regardless of where they live or "
+            "what they earn each year.")
+    assert "Others seeking" not in unsafe(text, SEN)
+    # a finite second clause still splits
+    split = ("The bond issue will go to the state courts for a test of the new act in the spring, and "
+             "then the sales will begin and contracts will be let for repairs on the busiest roads.")
+    assert ". Then the sales will begin" in unsafe(split, SEN)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Shares in the firm soared on Monday after the results.",
+         "Shares in the firm rose on Monday after the results."),
+        ("The club has emerged as a key player in the league.",
+         "The club has become a key player in the league."),
+        ("She clinched the title in four sets.", "She won the title in four sets."),
+        ("Delegates will discuss a list of pressing issues.", "Delegates will discuss a list of urgent issues."),
+        ("Police are appealing to members of the public who saw the crash.",
+         "Police are appealing to people who saw the crash."),
+        ("The mayor will engage with residents at three meetings.",
+         "The mayor will talk to residents at three meetings."),
+        ("Leaders met for a high-level summit in Suva.", "Leaders met for a summit in Suva."),
+        ("The town marked the milestone anniversary with a parade.", "The town marked the anniversary with a parade."),
+        ("Teenage sensation Ada Berg etched her name into the history books on Sunday.",
+         "Teenager Ada Berg made history on Sunday."),
+        ("The cuts will hit the provision of youth services.", "The cuts will hit youth services."),
+        ("The drive aims to reach every corner of the county.", "The drive aims to reach all of the county."),
+    ],
+)
+def test_press_release_phrases_from_our_own_paragraphs(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An eagle soared above the valley at dawn.",
+        "The prosecutor said the letter would clinch the case against him.",
+        "Details emerged as the police searched the house.",
+        "He kept pressing the issue with the mayor all night.",
+        "The judge ruled that the provision of the act was void.",
+        "She refused to engage with the argument.",
+    ],
+)
+def test_press_release_phrases_leave_their_plain_senses_alone(text: str) -> None:
+    assert unsafe(text) == text

@@ -653,6 +653,10 @@ def _deletion(text: str, doc: Any, base: int, i: int, j: int) -> Edit | None:
         elif prev is not None and prev.text == ",":
             # "the bridge, notably, reopened" -> "the bridge reopened"
             return Edit(base + prev.idx, after, "")
+        elif j - i >= 3 and prev is not None and text[start - 1 : start] == " ":
+            # a phrase that ends its clause: "apologised for any inconvenience caused, adding"
+            # -> "apologised, adding" (one word before a comma may be half of "very, very")
+            return Edit(start - 1, end, "")
         else:
             return None
     # swallow the whitespace after, or before when the cut ends a clause

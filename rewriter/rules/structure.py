@@ -199,6 +199,16 @@ def _has_subject(tok: Any) -> bool:
     return any(c.dep_ in _SUBJECTS for c in tok.children)
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Any) -> bool:
+    """Whether ``verb`` heads a clause that can stand alone: a finite form, or an auxiliary that is
+    one ("and others seeking ..." is a noun phrase, not a clause)."""
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children)
+
+
 def _reported(tok: Any) -> bool:
     """Whether ``tok`` sits inside what a speech verb reports ("X said [... tok ...]")."""
     node = tok
@@ -506,7 +516,8 @@ class StructureChecker:
         if head.i != root.i and not (head.dep_ == "conj" and head.head.i == root.i):
             return None
         conj = next((c for c in head.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX")), None)
-        if conj is None or not _has_subject(conj) or (head.lemma_.lower() in SPEECH_VERBS and _reported(conj)):
+        if conj is None or not _has_subject(conj) or not _finite(conj) or (
+                head.lemma_.lower() in SPEECH_VERBS and _reported(conj)):
             return None
         subject = next(c for c in conj.children if c.dep_ in _SUBJECTS)
         if subject.i < tok.i:
