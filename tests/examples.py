@@ -269,9 +269,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             # 'which' after a noun inside a prepositional phrase: the main or the station? a guess
             "Workers on the east side of the city finished the long delayed repairs to the old water "
             "main near the station, which had burst twice during the cold weather last winter.",
-            # a person is the subject of the participle: "It said" cannot stand for the judge
+            # a person is the subject of the participle: "It" cannot stand for the judge, and only a
+            # speech verb ("saying" -> "The judge said") has a plain second sentence
             "Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of "
-            "the jurors from the panel, saying the juror had told him he had been accosted by masked men.",
+            "the jurors from the panel, hoping to bring the long trial to an end before the holiday.",
             # no clean split point in the parse
             "The long and winding road from the old mill at the edge of the village to the new bridge "
             "over the river in the next valley was closed for most of the week in the snow.",

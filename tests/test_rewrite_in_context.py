@@ -447,3 +447,74 @@ def test_press_release_phrases_from_our_own_paragraphs(given: str, expected: str
 )
 def test_press_release_phrases_leave_their_plain_senses_alone(text: str) -> None:
     assert unsafe(text) == text
+
+
+def test_a_past_verb_with_its_own_subject_stays_past_tense() -> None:
+    # "soared" heads a clause with a subject: the past tense "rose", never the participle "risen"
+    assert unsafe("As prices soared in the spring, the council froze rents.") == \
+        "As prices rose in the spring, the council froze rents."
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # the speaker of a speech participle is named again: surname, person noun, or pronoun
+        ("Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of the "
+         "jurors from the panel, saying the juror had told him he had been accosted by masked men.",
+         "Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of the "
+         "jurors from the panel. The judge said the juror had told him he had been accosted by masked men."),
+        ("Councillor Ray Dunne said the scheme represented a real change in the district's efforts to tackle "
+         "the shortage of homes for young families, adding that it was essential that each new resident could "
+         "see a doctor.",
+         "Councillor Ray Dunne said the scheme represented a real change in the district's efforts to tackle "
+         "the shortage of homes for young families. Dunne added that it was essential that each new resident "
+         "could see a doctor."),
+        # ", with X saying ..." -> ". X said ..."
+        ("Officers made extensive enquiries throughout the day and are now appealing to anyone who may have "
+         "seen the crash on the ring road to come forward, with Inspector Gail Morrow saying that road safety "
+         "remains the force's first concern.",
+         "Officers made extensive enquiries throughout the day and are now appealing to anyone who may have "
+         "seen the crash on the ring road to come forward. Inspector Gail Morrow said that road safety "
+         "remains the force's first concern."),
+        # ", in what X called Y" -> ". X called it Y"; passive -> "It is ..."
+        ("Leaders from 14 island nations gathered in Suva on Wednesday for a summit aimed at planning the next "
+         "steps on money for coastal defences and farming, in what many observers hailed as a turning point "
+         "for the region.",
+         "Leaders from 14 island nations gathered in Suva on Wednesday for a summit aimed at planning the next "
+         "steps on money for coastal defences and farming. Many observers hailed it as a turning point for "
+         "the region."),
+        ("Voters in the ward will head to the polls on 14 November in a by-election for the seat left by the "
+         "retiring member of the council, in what is widely seen as a test for the governing coalition.",
+         "Voters in the ward will head to the polls on 14 November in a by-election for the seat left by the "
+         "retiring member of the council. It is widely seen as a test for the governing coalition."),
+        # ", in a judgment that ..." -> ". The judgment ..."
+        ("The High Court in Belfast on Thursday ruled that the department had acted unlawfully in its handling "
+         "of the closure of the old footbridge over the river, in a judgment that is likely to have wide "
+         "effects.",
+         "The High Court in Belfast on Thursday ruled that the department had acted unlawfully in its handling "
+         "of the closure of the old footbridge over the river. The judgment is likely to have wide effects."),
+    ],
+)
+def test_long_sentences_split_where_news_copy_splits(given: str, expected: str) -> None:
+    out = unsafe(given, SEN)
+    assert out == expected
+    assert unsafe(out, SEN) == out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "with many saying": no one to name
+        "Thousands of people lined the streets of the old town for the parade on Saturday afternoon in the "
+        "rain and the wind, with many saying it was the best in years.",
+        # "in a way that": not a record of anything
+        "The council has changed the rules for parking permits in the centre of town for the third time in "
+        "two years, in a way that few residents expected.",
+        # "adding to": a result, not speech, so "This added to ..."
+        "Prices rose sharply across the region during the long dry summer that followed the floods of the "
+        "spring before, adding to the strain on families already hit by high rents.",
+    ],
+)
+def test_long_sentences_keep_what_has_no_plain_second_sentence(text: str) -> None:
+    out = unsafe(text, SEN)
+    assert "Many said" not in out and ". The way" not in out and "Prices added" not in out

@@ -550,7 +550,9 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> tuple[str, st
     nxt = _neighbor(doc, tok.i, 1)
     # "The hearing commenced at noon." parsed as a noun with a clause: the head is the root
     head_is_root = tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
-    tag = choose_tag(tags, tok.tag_, prev_words, tok.dep_, nxt.lower_ if nxt is not None else "", head_is_root)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+    tag = choose_tag(tags, tok.tag_, prev_words, tok.dep_, nxt.lower_ if nxt is not None else "", head_is_root,
+                     has_subject)
     if tag is None:
         return None
     # spaCy may read a verb as a plural noun ("holds the distinction"): a replacement that is
