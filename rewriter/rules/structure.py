@@ -245,10 +245,10 @@ def _speaker(subj: Any) -> str | None:
         return None
     if subj.ent_type_ == "PERSON":
         ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
-        return ent[-1].text if ent is not None and len(ent) >= 2 and ent[-1].i == subj.i else None
+        return str(ent[-1].text) if ent is not None and ent[-1].i == subj.i else None
     if subj.tag_ == "NN" and subj.lemma_.lower() in PERSON_NOUNS and any(
             c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in subj.children):
-        return "The " + subj.text
+        return "The " + str(subj.text)
     return None
 
 
@@ -780,7 +780,10 @@ class StructureChecker:
         tense = _tense(root)
         speech = lemma in SPEECH_VERBS and any(c.dep_ == "ccomp" or c.lower_ in ("that", ":") for c in tok.children)
         if speech:
-            # "Dunne said ..., adding that ..." -> "Dunne added that ..."; "He added that ..."
+            # "Dunne said ..., adding that ..." -> "Dunne added that ..."; "He added that ...";
+            # attribution is in the past unless the main verb is plainly in the present
+            if tense == "VBZ" and root.tag_ not in ("VBZ", "VBP"):
+                tense = "VBD"
             subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 return None
