@@ -518,3 +518,25 @@ def test_long_sentences_split_where_news_copy_splits(given: str, expected: str) 
 def test_long_sentences_keep_what_has_no_plain_second_sentence(text: str) -> None:
     out = unsafe(text, SEN)
     assert "Many said" not in out and ". The way" not in out and "Prices added" not in out
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("A retired official, familiar with the dynamics of trade talks, said the deal was close.",
+         "A retired official, familiar with trade talks, said the deal was close."),
+        ("Instances such as the raid on the compound strained the partnership.",
+         "The raid on the compound strained the partnership."),
+        ("The rise of the new government under the leadership of Ana Ruiz has eased tensions.",
+         "The rise of the new government led by Ana Ruiz has eased tensions."),
+        ("She warned that the sale might not be without difficulties.", "She warned that the sale might be difficult."),
+        ("The talks were not without difficulties, the minister said.", "The talks were difficult, the minister said."),
+    ],
+)
+def test_empty_openers_and_double_negatives(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+def test_instances_such_as_inside_a_phrase_is_left_alone() -> None:
+    text = "The rules apply in instances such as a flood or a fire."
+    assert unsafe(text) == text
