@@ -540,3 +540,27 @@ def test_empty_openers_and_double_negatives(given: str, expected: str) -> None:
 def test_instances_such_as_inside_a_phrase_is_left_alone() -> None:
     text = "The rules apply in instances such as a flood or a fire."
     assert unsafe(text) == text
+
+
+def test_a_split_is_offered_when_the_cut_beside_it_is_turned_down() -> None:
+    # cutting the closing comment would lose "Northern Europe": the sentence is split there instead
+    given = ("The Port of Kilbrannan has reported its busiest year on record, handling 6.4 million tonnes of "
+             "cargo in 2023, a remarkable feat that strengthens its place as a gateway for trade between "
+             "Scotland and Northern Europe.")
+    out = unsafe(given, SEN)
+    assert "in 2023. This is a remarkable feat that" in out, out
+    assert "Northern Europe" in out
+
+
+def test_a_split_keeps_an_organisation_whose_name_starts_with_the() -> None:
+    given = ("The Met Office has issued an amber warning for the whole of the region from 6am to 9pm on Thursday, "
+             "and the Environment Agency said it had put up temporary barriers in the town centre overnight.")
+    out = unsafe(given, SEN)
+    assert ". The Environment Agency said" in out, out
+
+
+def test_who_after_a_named_person_in_a_phrase_is_split_off() -> None:
+    given = ("A Crown Court judge in Leeds on Friday handed down a sentence of seven years to former finance "
+             "director Martin Selby, who had taken about £2.3 million from a children's charity over five years.")
+    assert unsafe(given, SEN).endswith("director Martin Selby. Selby had taken about £2.3 million from a "
+                                       "children's charity over five years.")

@@ -130,7 +130,7 @@ EVENT_NOUNS = frozenset({
     "adjustment", "shift", "change", "move", "step", "recalibration", "realignment", "development", "result",
     "response", "reversal", "departure", "trend", "turnaround", "decision", "rise", "fall", "drop",
     "increase", "decrease", "jump", "slide", "setback", "blow", "boost", "gain", "loss", "outcome",
-    "consequence", "escalation", "expansion", "retreat", "pivot",
+    "consequence", "escalation", "expansion", "retreat", "pivot", "achievement", "feat",
 })
 OPENER_NOUNS = frozenset({"move", "moment", "development", "step", "milestone", "turn", "twist", "shift",
                           "decision", "first", "breakthrough", "chapter", "encounter"})
@@ -288,7 +288,9 @@ class StructureChecker:
                 found.extend(self._opener(text, base, sent))
             if TAIL.code in ctx.enabled:
                 found.extend(self._tails(text, base, sent))
-            if SPLIT.code in ctx.enabled and not found and _words(sent) > SPLIT_WORDS:
+            if SPLIT.code in ctx.enabled and _words(sent) > SPLIT_WORDS:
+                # offered beside a cut too: where they overlap the fixer takes the cut, and the
+                # split when the cut is turned down ("would lose a name")
                 split = self._split(text, base, sent)
                 if split is not None:
                     found.append(split)
@@ -562,8 +564,10 @@ class StructureChecker:
         if comma is None or comma.text != "," or _reported(clause):
             return None
         antecedent = clause.head
-        if antecedent.dep_ == "pobj" or antecedent.i != comma.i - 1:
+        if antecedent.i != comma.i - 1 or (antecedent.dep_ == "pobj" and not (
+                tok.lower_ == "who" and antecedent.ent_type_ == "PERSON")):
             return None  # "the head of the agency, which ...": which noun is meant is a guess
+            # ("..., who" after a named person means that person)
         if tok.lower_ == "which":
             if antecedent.pos_ in ("VERB", "AUX"):
                 pronoun = "This"
@@ -651,7 +655,11 @@ class StructureChecker:
     def _at_apposition(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
         """A closing noun phrase that names the event ("..., an adjustment driven by ...") becomes
         "This is an adjustment driven by ...", in the root's tense."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EVENT_NOUNS or tok.dep_ not in ("appos", "npadvmod", "dep"):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EVENT_NOUNS:
+            return None
+        if tok.dep_ not in ("appos", "npadvmod", "dep") and not (
+                # a second object of the same verb after a comma is an apposition the parser missed
+                tok.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)):
             return None
         left = min(t.i for t in tok.subtree)
         det = sent.doc[left]
