@@ -564,3 +564,36 @@ def test_who_after_a_named_person_in_a_phrase_is_split_off() -> None:
              "director Martin Selby, who had taken about £2.3 million from a children's charity over five years.")
     assert unsafe(given, SEN).endswith("director Martin Selby. Selby had taken about £2.3 million from a "
                                        "children's charity over five years.")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Voters in the Marsden ward will head to the polls on 14 November in a by-election that is widely seen "
+         "as a test for the governing coalition at the county hall, following the resignation of councillor "
+         "Derek Haines.",
+         "Voters in the Marsden ward will head to the polls on 14 November in a by-election that is widely seen "
+         "as a test for the governing coalition at the county hall. This follows the resignation of councillor "
+         "Derek Haines."),
+        ("The council voted to close the old library on the corner of Mill Street and the high road in the east "
+         "of the town last night after a long and heated debate, following months of protests by readers.",
+         "The council voted to close the old library on the corner of Mill Street and the high road in the east "
+         "of the town last night after a long and heated debate. This followed months of protests by readers."),
+        ("The department store chain Hallett and Company has announced plans to cut its workforce across the "
+         "north and the west of the country this year, with up to 1,200 roles set to be affected by the "
+         "restructuring programme.",
+         "The department store chain Hallett and Company has announced plans to cut its workforce across the "
+         "north and the west of the country this year. Up to 1,200 roles are set to be affected by the "
+         "restructuring programme."),
+    ],
+)
+def test_closing_phrases_become_sentences(given: str, expected: str) -> None:
+    out = unsafe(given, SEN)
+    assert out == expected
+    assert unsafe(out, SEN) == out
+
+
+def test_following_as_a_plain_preposition_mid_sentence_is_left_alone() -> None:
+    text = ("Following months of protests by readers, the council voted to keep the old library on the corner of "
+            "Mill Street open for at least another five years.")
+    assert unsafe(text, SEN) == text

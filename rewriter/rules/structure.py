@@ -472,7 +472,8 @@ class StructureChecker:
             opt = (self._at_semicolon(tok, sent) or self._at_conjunction(tok, sent, root)
                    or self._at_relative(tok, sent) or self._at_participle(tok, sent, root)
                    or self._at_apposition(tok, sent, root) or self._at_with_speaker(tok, sent)
-                   or self._at_in_what(tok, sent) or self._at_in_a_noun(tok, sent))
+                   or self._at_in_what(tok, sent) or self._at_in_a_noun(tok, sent)
+                   or self._at_following(tok, sent, root) or self._at_with_outlook(tok, sent, root))
             if opt is not None:
                 seam, upto, replacement, how = opt
                 left = _words(doc[sent.start : seam])
@@ -706,6 +707,44 @@ class StructureChecker:
         if not said:
             return None
         return comma.i, verb.i, f". {who} {said}", f"before ', with {speaker.text} {verb.text}'"
+
+    def _at_following(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing "..., following the resignation of ..." -> ". This follows the resignation of
+        ..." (past when the main verb is)."""
+        if tok.lower_ != "following" or not self._runs_to_end(tok, sent):
+            return None
+        comma = _prev(sent.doc, tok.i)
+        if comma is None or comma.text != "," or _reported(tok):
+            return None
+        if not any(c.dep_ in ("pobj", "dobj") and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+            return None
+        verb = "followed" if _tense(root) == "VBD" else "follows"
+        return comma.i, tok.i, f". This {verb}", "before ', following'"
+
+    _OUTLOOK_WORDS = frozenset({"set", "expected", "due", "likely", "poised", "scheduled", "slated", "forecast"})
+
+    def _at_with_outlook(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """"..., with up to 1,200 roles set to be affected" -> ". Up to 1,200 roles are set to be
+        affected"."""
+        if tok.lower_ != "with" or not self._runs_to_end(tok, sent):
+            return None
+        comma = _prev(sent.doc, tok.i)
+        if comma is None or comma.text != "," or _reported(tok):
+            return None
+        noun = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None:
+            return None
+        word = next((c for c in noun.children if c.dep_ in ("acl", "amod") and c.lower_ in self._OUTLOOK_WORDS
+                     and c.i > noun.i), None)
+        doc = sent.doc
+        if word is None or word.i != noun.i + 1 or doc[word.i + 1].lower_ != "to":
+            return None
+        if any(t.is_punct for t in doc[tok.i + 1 : noun.i]):
+            return None
+        plural = noun.tag_ in ("NNS", "NNPS")
+        be = ("were" if plural else "was") if _tense(root) == "VBD" else ("are" if plural else "is")
+        phrase = _phrase(doc[tok.i + 1 : noun.i + 1])
+        return comma.i, noun.i, f". {phrase} {be}", f"before ', with {noun.text} {word.text} to'"
 
     _CALLING_VERBS = frozenset({"describe", "call", "hail", "term", "see", "label", "dub", "brand",
                                 "consider", "regard", "view", "bill", "characterize", "characterise"})
