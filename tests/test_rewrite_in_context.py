@@ -597,3 +597,11 @@ def test_following_as_a_plain_preposition_mid_sentence_is_left_alone() -> None:
     text = ("Following months of protests by readers, the council voted to keep the old library on the corner of "
             "Mill Street open for at least another five years.")
     assert unsafe(text, SEN) == text
+
+
+def test_boasting_becomes_with_not_having() -> None:
+    # "Having a line-up ..., the festival drew" reads as a cause; "With" is what an editor writes
+    assert unsafe("Boasting a diverse line-up of local bands, the festival drew a record crowd.") == \
+        "With a diverse line-up of local bands, the festival drew a record crowd."
+    assert unsafe("The firm has grown fast, boasting a workforce of 210 people.") == \
+        "The firm has grown fast, with a workforce of 210 people."
