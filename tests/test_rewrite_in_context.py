@@ -605,3 +605,54 @@ def test_boasting_becomes_with_not_having() -> None:
         "With a diverse line-up of local bands, the festival drew a record crowd."
     assert unsafe("The firm has grown fast, boasting a workforce of 210 people.") == \
         "The firm has grown fast, with a workforce of 210 people."
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Storm Ada is set to batter the coast with gusts of up to 70mph.",
+         "Storm Ada is set to hit the coast with gusts of up to 70mph."),
+        ("Waiting lists have fallen dramatically this year.", "Waiting lists have fallen sharply this year."),
+        ("The operator is slashing 40 trains a day.", "The operator is cutting 40 trains a day."),
+        ("A group of intrepid walkers raised £4,000.", "A group of brave walkers raised £4,000."),
+        ("The choir raised a staggering £48,600 for the hospice.", "The choir raised £48,600 for the hospice."),
+        ("The theatre threw open its doors on Friday.", "The theatre opened on Friday."),
+        ("The restoration will breathe new life into the old mill.", "The restoration will revive the old mill."),
+        ("Police have launched a crackdown on speeding.", "Police have cracked down on speeding."),
+        ("A spate of thefts has hit the town.", "A series of thefts has hit the town."),
+        ("The road will stay shut for the foreseeable future.", "The road will stay shut for now."),
+        ("The MP has thrown her weight behind the campaign.", "The MP has backed the campaign."),
+        ("The plan flies in the face of the evidence.", "The plan defies the evidence."),
+        ("Upwards of 300 people attended.", "More than 300 people attended."),
+        ("The rules apply with effect from 6 April.", "The rules apply from 6 April."),
+        ("The scheme will save north of £1 million per annum.", "The scheme will save more than £1 million a year."),
+        ("The find could potentially change the way in which farmers work.",
+         "The find could change how farmers work."),
+        ("The win brings to an end a 27-year wait.", "The win ends a 27-year wait."),
+        ("The chain will shutter four stores amid mounting losses.",
+         "The chain will close four stores amid growing losses."),
+        ("Commuters have been left fuming after the changes.", "Commuters have been left angry after the changes."),
+        ("The firm employs a workforce of 420 people.", "The firm employs 420 people."),
+        ("The bridge is slated for completion in 2027.", "The bridge is due to be finished in 2027."),
+        ("It was a pulsating final.", "It was an exciting final."),
+    ],
+)
+def test_news_inflation_after_the_first_held_out_set(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The batter hit the ball over the fence.",
+        "Farmers say blight has cost them dearly.",
+        "The crowd surged forward when the gates opened.",
+        "The staircase spirals down to the cellar.",
+        "The report was long-awaited.",
+        "She signed the form on the back of the envelope.",
+        "The university will confer degrees on Friday.",
+        "Prices could spiral out of control.",
+    ],
+)
+def test_news_inflation_entries_leave_plain_senses_alone(text: str) -> None:
+    assert unsafe(text) == text
