@@ -169,6 +169,8 @@ SPEECH_VERBS = frozenset({
     "say", "tell", "add", "state", "announce", "claim", "note", "warn", "insist", "argue", "report", "write",
     "explain", "declare", "suggest", "predict", "believe", "think", "stress", "emphasize", "acknowledge",
     "admit", "deny", "confirm", "reveal", "recall", "ask", "answer", "reply", "testify", "allege", "agree",
+    "caution", "urge", "vow", "concede", "complain", "comment", "remark", "observe", "maintain", "contend",
+    "assert", "reiterate", "promise", "pledge", "estimate",
 })
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
@@ -249,6 +251,10 @@ def _speaker(subj: Any) -> str | None:
     if subj.tag_ == "NN" and subj.lemma_.lower() in PERSON_NOUNS and any(
             c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in subj.children):
         return "The " + str(subj.text)
+    # an organisation or a thing that speaks ("The Met Office ..., warning that" -> "It warned")
+    if subj.ent_type_ in ("ORG", "") and subj.tag_ in ("NN", "NNP") and subj.lemma_.lower() not in PERSON_NOUNS \
+            and (subj.ent_type_ == "ORG" or subj.pos_ == "NOUN"):
+        return "It"
     return None
 
 
@@ -683,7 +689,9 @@ class StructureChecker:
             t.i in {u.i for u in tok.subtree} or t.is_punct or t.is_space for t in sent.doc[tok.i : last + 1])
 
     def _at_with_speaker(self, tok: Any, sent: Any) -> tuple[int, int, str, str] | None:
-        """"..., with Inspector Gail Morrow saying that ..." -> ". Inspector Gail Morrow said that ..."."""
+        """"..., with Inspector Gail Morrow saying that ..." -> ". Inspector Gail Morrow said that ...";
+        "..., with revenue rising 31%" (after a past main verb) -> ". Revenue rose 31%"; "..., with
+        officials promoting it" (after a present or future one) -> ". Officials are promoting it"."""
         if tok.lower_ != "with" or not self._runs_to_end(tok, sent):
             return None
         comma = _prev(sent.doc, tok.i)
@@ -691,7 +699,7 @@ class StructureChecker:
             return None
         doc = sent.doc
         verb = next((t for t in doc[tok.i + 1 : min(tok.i + 9, sent.end)] if t.tag_ == "VBG"), None)
-        if verb is None or verb.lemma_.lower() not in SPEECH_VERBS or verb.i == tok.i + 1:
+        if verb is None or verb.i == tok.i + 1 or verb.lemma_.lower() in ("be", "have", "get"):
             return None
         speaker = doc[tok.i + 1 : verb.i]
         if any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in speaker) or not any(
@@ -703,10 +711,20 @@ class StructureChecker:
             return None  # "with many saying ...", "with some arguing ..."
         else:
             who = _phrase(speaker)
-        said = inflect(verb.lemma_.lower(), "VBD")
-        if not said:
+        lemma = verb.lemma_.lower()
+        root = sent.root
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in root.children)
+        if lemma in SPEECH_VERBS or _tense(root) == "VBD" or perfect:
+            # "..., with revenue rising 31%" after "has reported" -> ". Revenue rose 31%"
+            form = inflect(lemma, "VBD")
+        else:
+            # "..., with officials promoting it" after "will begin" -> ". Officials are promoting it"
+            nouns = [t for t in speaker if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            plural = nouns[-1].tag_ in ("NNS", "NNPS") or nouns[-1].lower_ in ("they", "we", "you")
+            form = f"{'are' if plural else 'is'} {verb.text}" if who != "I" else f"am {verb.text}"
+        if not form:
             return None
-        return comma.i, verb.i, f". {who} {said}", f"before ', with {speaker.text} {verb.text}'"
+        return comma.i, verb.i, f". {who} {form}", f"before ', with {speaker.text} {verb.text}'"
 
     def _at_following(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
         """A closing "..., following the resignation of ..." -> ". This follows the resignation of
