@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from rewriter.config import Config, rule_enabled
@@ -15,7 +15,6 @@ from rewriter.nlp import load_pipeline
 from rewriter.register import register_score
 from rewriter.rules import all_rules, checkers
 from rewriter.rules.base import Context
-from rewriter.rules.grammar import drop_duplicates
 from rewriter.rules.lexicon import lexicon_adverbs
 from rewriter.rules.readability import DOCUMENT_CODES, Tally
 from rewriter.rules.structure import plain_long_sentences
@@ -172,3 +171,18 @@ class _Regions:
                 total += hi - lo
             i -= 1
         return total
+
+
+def drop_duplicates(findings: Iterable[Finding], lexicon_codes: Collection[str]) -> list[Finding]:
+    """Drop GRM findings that overlap a finding of our own word lists (``lexicon_codes``: the codes
+    of the lexical families, house-style lexicons included): ours has the better message."""
+    findings = list(findings)
+    ours = sorted((f.start, f.end) for f in findings if f.family != "GRM" and f.code in lexicon_codes)
+    if not ours or not any(f.family == "GRM" for f in findings):
+        return findings
+    return [f for f in findings if f.family != "GRM" or not _overlaps(f, ours)]
+
+
+def _overlaps(f: Finding, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_left(spans, (f.end, f.end))
+    return any(s < f.end and f.start < e for s, e in spans[:k])

@@ -17,8 +17,8 @@ from rewriter.candidate import sentence_problem
 from rewriter.config import Config
 from rewriter.document import Document, overlaps_any
 from rewriter.engine import analyze
+from rewriter.grammar_guard import grammar_guard
 from rewriter.model import Applicability, Edit, Finding, Report
-from rewriter.rules.grammar import grammar_guard
 
 MAX_ITERATIONS = 4
 

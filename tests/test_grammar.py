@@ -20,19 +20,13 @@ from typing import Any
 
 import pytest
 
-from rewriter import Config, analyze
+from rewriter import Config, analyze, languagetool, ltserver
 from rewriter.cli import main
+from rewriter.engine import drop_duplicates
+from rewriter.grammar_guard import grammar_guard, new_grammar_errors
+from rewriter.languagetool import LanguageToolClient, client_for, plan_requests, utf16_to_index
 from rewriter.model import Applicability, Finding, Severity
 from rewriter.rules import all_rules, grammar
-from rewriter.rules.grammar import (
-    LanguageToolClient,
-    client_for,
-    drop_duplicates,
-    grammar_guard,
-    new_grammar_errors,
-    plan_requests,
-    utf16_to_index,
-)
 
 # ---------------------------------------------------------------------------------------------
 # A fake LanguageTool server
@@ -369,7 +363,7 @@ def test_requests_stay_within_the_limit(lt: FakeServer) -> None:
     text = "Short intro with teh typo.\n\n" + long_block.strip() + "\n\nLast teh paragraph.\n"
     found = grm(analyze(text, Config(languagetool=lt.url, select=("GRM",))))
     sent = lt.checked_texts()
-    assert len(sent) >= 2 and all(len(t) <= grammar.MAX_REQUEST_CHARS for t in sent)
+    assert len(sent) >= 2 and all(len(t) <= languagetool.MAX_REQUEST_CHARS for t in sent)
     assert [f.start for f in found] == [m.start() for m in re.finditer(r"\bteh\b", text)]
 
 
@@ -410,7 +404,7 @@ def test_utf16_offsets() -> None:
     ],
 )
 def test_api_base(url: str, api: str) -> None:
-    assert grammar.api_base(url) == api
+    assert ltserver.api_base(url) == api
 
 
 # ---------------------------------------------------------------------------------------------
@@ -475,7 +469,7 @@ def test_cli_languagetool_option(lt: FakeServer, tmp_path: Path, capsys: pytest.
 
 def test_http_error_from_the_server_is_a_note(lt: FakeServer) -> None:
     client = LanguageToolClient(lt.url, max_chars=50_000)  # larger than the server takes
-    with pytest.raises(grammar.LanguageToolUnavailable, match=r"HTTP 413"):
+    with pytest.raises(languagetool.LanguageToolUnavailable, match=r"HTTP 413"):
         client.check("x " * 15_000)
     assert client.error is None  # the server is up; only that request failed
     assert client.check("teh")  # and it still works
@@ -483,7 +477,7 @@ def test_http_error_from_the_server_is_a_note(lt: FakeServer) -> None:
 
 def test_not_a_languagetool_server(lt: FakeServer) -> None:
     client = LanguageToolClient(lt.url + "/nothing-here/")
-    with pytest.raises(grammar.LanguageToolUnavailable, match=r"not a LanguageTool server"):
+    with pytest.raises(languagetool.LanguageToolUnavailable, match=r"not a LanguageTool server"):
         client.check("teh")
 
 
@@ -709,4 +703,4 @@ def test_rewrite_skips_an_edit_that_adds_a_grammar_error(lt: FakeServer, tmp_pat
     ],
 )
 def test_local_failures_are_one_plain_clause(exc: BaseException, expected: str) -> None:
-    assert grammar._local_failure(exc) == expected
+    assert languagetool._local_failure(exc) == expected

@@ -69,7 +69,7 @@ def _tokenizer() -> Any:
 
 
 def split_words(phrase: str) -> tuple[str, ...]:
-    from rewriter.cache import PHRASE_WORDS  # phrases tokenized once, not in every run
+    from rewriter.tables import PHRASE_WORDS  # phrases tokenized once, not in every run
 
     return PHRASE_WORDS.get(phrase, _split_with_spacy)
 
@@ -84,7 +84,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
-    from rewriter.cache import parsed_toml  # parsed once per content, then read back as JSON
+    from rewriter.tables import parsed_toml  # parsed once per content, then read back as JSON
 
     try:
         data = parsed_toml(raw)
@@ -223,7 +223,7 @@ def extra_lexicons(paths: tuple[str, ...]) -> tuple[Lexicon, ...]:
 
 
 def _saving_phrases(load: Any) -> tuple[Lexicon, ...]:
-    from rewriter.cache import PHRASE_WORDS
+    from rewriter.tables import PHRASE_WORDS
 
     lexicons: tuple[Lexicon, ...] = load()
     PHRASE_WORDS.save()
