@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from rewriter.batch import Task
+    from rewriter.records import Record, Task
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -99,7 +99,7 @@ def cap_jobs(requested: int | None, files: int) -> int:
     return requested
 
 
-def iter_tasks(paths: list[str], resolver: Any, missing: list[dict[str, Any]]) -> Iterator[Task]:
+def iter_tasks(paths: list[str], resolver: Any, missing: list[Record]) -> Iterator[Task]:
     """One task per draft under ``paths``; unreadable arguments become error records in ``missing``."""
     from rewriter.batch import Task, error_record
     from rewriter.cli import iter_paths
@@ -157,7 +157,7 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
     known = sorted(groups)
     names = {prefix: group.label for prefix, group in groups.items()}
 
-    missing: list[dict[str, Any]] = []
+    missing: list[Record] = []
     tasks = list(iter_tasks(args.paths, resolver, missing))  # paths and configs only, not the texts
     jobs = args.jobs
     if not args.scheduler:

@@ -142,7 +142,7 @@ def file_section(record: Record, row: Row) -> str:
     path = str(record["path"])
     m = record["metrics"]
     findings = record["findings"]
-    contexts = record.get("context") or [None] * len(findings)
+    contexts: list[Any] = record.get("context") or [None] * len(findings)
     out = [f'<details id="f{row.index}"><summary>{escape(path)} '
            f'<span class="muted">grade {_fmt(row.grade)} · {len(findings):,} findings</span></summary>']
     out.append(f'<p class="muted">{int(m.get("words", 0)):,} words, {int(m.get("sentences", 0)):,} sentences, '
