@@ -10,10 +10,11 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rewriter.records import Record, Task
+    from rewriter.workspace import ConfigResolver
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -99,29 +100,24 @@ def cap_jobs(requested: int | None, files: int) -> int:
     return requested
 
 
-def iter_tasks(paths: list[str], resolver: Any, missing: list[Record]) -> Iterator[Task]:
+def iter_tasks(paths: list[str], resolver: ConfigResolver, missing: list[Record]) -> Iterator[Task]:
     """One task per draft under ``paths``; unreadable arguments become error records in ``missing``."""
-    from rewriter.batch import Task, error_record
-    from rewriter.cli import iter_paths
+    from rewriter.records import Task, error_record
+    from rewriter.workspace import drafts_of
 
     index = 0
     for raw in paths:
-        if not Path(raw).exists():
-            missing.append(error_record(index, raw, f"{raw}: no such file or directory"))
+        found, problem = drafts_of(raw, resolver)
+        if problem:
+            missing.append(error_record(index, raw, problem))
             index += 1
             continue
-        base = resolver.for_path(raw)
-        found = False
-        for path in iter_paths([raw], base.exclude):
-            found = True
+        for path in found:
             yield Task(index, path, resolver.for_path(path))
             index += 1
-        if not found and Path(raw).is_dir():
-            missing.append(error_record(index, raw, f"{raw}: no drafts (.md, .markdown, .txt) in this folder"))
-            index += 1
 
 
-def run_report(args: argparse.Namespace, resolver: Any) -> int:
+def run_report(args: argparse.Namespace, resolver: ConfigResolver) -> int:
     if args.compare:
         return run_compare(args, resolver)
     if not args.paths:
@@ -206,7 +202,7 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
     return 0
 
 
-def run_compare(args: argparse.Namespace, resolver: Any) -> int:
+def run_compare(args: argparse.Namespace, resolver: ConfigResolver) -> int:
     from rewriter.reporting.compare import compare_files, write_compare
     from rewriter.textio import InputError
 
