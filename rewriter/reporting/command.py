@@ -10,9 +10,10 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from rewriter.batch import BatchResult
     from rewriter.records import Record, Task
     from rewriter.workspace import ConfigResolver
 
@@ -120,30 +121,11 @@ def iter_tasks(paths: list[str], resolver: ConfigResolver, missing: list[Record]
 def run_report(args: argparse.Namespace, resolver: ConfigResolver) -> int:
     if args.compare:
         return run_compare(args, resolver)
-    if not args.paths:
-        return _fail("report needs at least one PATH (or --compare OLD NEW)")
-    if not args.output:
-        return _fail("report needs -o FILE (.html, .md, .json or .csv)")
-    fmt = output_format(args.output)
-    if fmt is None:
-        return _fail(f"{args.output}: unknown report format (use .html, .md, .json or .csv)")
-    if args.jobs is not None and args.jobs < 1:
-        return _fail("--jobs must be 1 or more")
-    if fmt == "html":
-        from rewriter.reporting.charts import ChartsUnavailable, require_matplotlib
-
-        try:
-            require_matplotlib()
-        except ChartsUnavailable as exc:
-            return _fail(str(exc))
-    if args.scheduler:
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            return _fail("--scheduler needs Dask; install it with: pip install 'rewriter[dask]'")
-    problem = output_problem(args.output)
+    problem = usage_problem(args)
     if problem:  # before any file is analysed, not after
         return _fail(problem)
+    fmt = output_format(args.output)
+    assert fmt is not None
 
     from rewriter import batch
     from rewriter.rules import families
@@ -176,23 +158,7 @@ def run_report(args: argparse.Namespace, resolver: ConfigResolver) -> int:
         generated = (f"{summary['files']:,} files, generated {datetime.datetime.now():%Y-%m-%d %H:%M} "
                      f"by rewriter {_version()}")
         with open_output(args.output) as out:
-            if fmt == "html":
-                from rewriter.reporting.html import write_html
-
-                write_html(result, summary, out, title=args.title, known_families=known, family_names=names,
-                           generated=generated)
-            elif fmt == "json":
-                from rewriter.reporting.formats import write_json
-
-                write_json(result, summary, out)
-            elif fmt == "csv":
-                from rewriter.reporting.formats import write_csv
-
-                write_csv(result, out, known)
-            else:
-                from rewriter.reporting.formats import write_md
-
-                write_md(result, summary, out, title=args.title)
+            write_report(fmt, result, summary, out, title=args.title, known=known, names=names, generated=generated)
         failed = summary["files_failed"]
         print(f"rewriter: wrote {args.output}: {summary['files_checked']:,} files, {summary['words']:,} words, "
               f"{summary['findings']:,} findings" + (f"; {failed:,} could not be checked (listed in the report)"
@@ -200,6 +166,52 @@ def run_report(args: argparse.Namespace, resolver: ConfigResolver) -> int:
     finally:
         result.close()
     return 0
+
+
+def usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with a ``report`` command line, found before any file is read; None if nothing."""
+    if not args.paths:
+        return "report needs at least one PATH (or --compare OLD NEW)"
+    if not args.output:
+        return "report needs -o FILE (.html, .md, .json or .csv)"
+    fmt = output_format(args.output)
+    if fmt is None:
+        return f"{args.output}: unknown report format (use .html, .md, .json or .csv)"
+    if args.jobs is not None and args.jobs < 1:
+        return "--jobs must be 1 or more"
+    if fmt == "html":
+        from rewriter.reporting.charts import ChartsUnavailable, require_matplotlib
+
+        try:
+            require_matplotlib()
+        except ChartsUnavailable as exc:
+            return str(exc)
+    if args.scheduler:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            return "--scheduler needs Dask; install it with: pip install 'rewriter[dask]'"
+    return output_problem(args.output)
+
+
+def write_report(fmt: str, result: BatchResult, summary: dict[str, Any], out: TextIO, *, title: str,
+                 known: list[str], names: dict[str, str], generated: str) -> None:
+    if fmt == "html":
+        from rewriter.reporting.html import write_html
+
+        write_html(result, summary, out, title=title, known_families=known, family_names=names, generated=generated)
+    elif fmt == "json":
+        from rewriter.reporting.formats import write_json
+
+        write_json(result, summary, out)
+    elif fmt == "csv":
+        from rewriter.reporting.formats import write_csv
+
+        write_csv(result, out, known)
+    else:
+        from rewriter.reporting.formats import write_md
+
+        write_md(result, summary, out, title=title)
 
 
 def run_compare(args: argparse.Namespace, resolver: ConfigResolver) -> int:
