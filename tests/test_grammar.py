@@ -602,6 +602,12 @@ def test_drop_duplicates_by_lexical_code() -> None:
     lexical = {i.code for i in all_rules() if i.group.lexical}
     assert {"INF001", "INF002", "WRD001", "RED001", "CLI001", "HDG001", "HDG002", "NOM001"} <= lexical
     assert not lexical & {"PAS001", "RD001", "GRM001", "RW100"}
+    # precedence is rule metadata: the lexical families' codes, and the code rules that LanguageTool repeats
+    assert {i.code for i in all_rules() if i.has_precedence} == lexical | {"SEN004", "SPL001"}
+    assert {i.family for i in all_rules() if i.group.defers} == {"GRM"}
+    # a family that defers to another: its findings on words a rule with precedence flags go
+    kept = drop_duplicates([_f("WRD001", 10, 21), _f("PAS001", 12, 20), _f("GRM001", 12, 20)], {"WRD001"}, {"PAS"})
+    assert [f.code for f in kept] == ["WRD001", "GRM001"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -41,7 +41,8 @@ _FIX_SAFETY = ("LanguageTool's replacements are offered for a person to choose (
                "`--unsafe-fixes`. The rewriter also uses LanguageTool as a guard: an edit that adds a "
                "grammar match the original sentence did not have is skipped.")
 
-FAMILY = Family("GRM", "grammar", "#ffc58f", description="grammar, spelling and typography from LanguageTool")
+FAMILY = Family("GRM", "grammar", "#ffc58f", defers=True,
+                description="grammar, spelling and typography from LanguageTool")
 
 GRAMMAR = RuleInfo(
     code="GRM001",
