@@ -190,12 +190,9 @@ def _chosen_edit(f: Finding, choice: str | None) -> Edit | None:
     if choice not in f.fix.alternatives:
         return None
     k = f.fix.alternatives.index(choice)
-    if k < len(f.fix.option_edits):
-        # shaped by the rule like the default: case, "a"/"an", a clean cut
-        return f.fix.option_edits[k]
-    from rewriter.inflect import match_case
-
-    return Edit(f.start, f.end, match_case(str(f.data.get("observed", "")), choice))
+    # shaped by the rule like the default (case, "a"/"an", a clean cut): every rule that offers
+    # alternatives gives each its edit
+    return f.fix.option_edits[k] if k < len(f.fix.option_edits) else None
 
 
 def _overlap(a: Edit, b: Edit) -> bool:

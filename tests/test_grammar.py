@@ -308,6 +308,9 @@ def test_messages_fixes_and_severity(lt: FakeServer) -> None:
     recieve = by_text["recieve"]  # two suggestions: a person chooses
     assert recieve.fix is not None and recieve.fix.applicability is Applicability.DISPLAY_ONLY
     assert recieve.fix.alternatives == ("receive", "relieve")
+    # each alternative is an edit of its own, like a lexicon rule's, for the editor's choice
+    assert [(e.start, e.end, e.replacement) for e in recieve.fix.option_edits] == [
+        (recieve.start, recieve.end, "receive"), (recieve.start, recieve.end, "relieve")]
     article = by_text["a"]  # grammar, even though LanguageTool calls it a misspelling
     assert article.code == "GRM001" and article.fix is not None
     assert article.fix.applicability is Applicability.DISPLAY_ONLY

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from rewriter.inflect import match_case
 from rewriter.languagetool import LanguageToolUnavailable, Match, RuleSelection, client_for, language_for
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity
 from rewriter.rules.base import Context, Family, RuleInfo
@@ -156,7 +157,10 @@ def to_finding(document: Document, base: int, m: Match, ctx: Context) -> Finding
         plain_spelling = info is SPELLING and len(m.replacements) == 1 and m.issue_type in ("misspelling", "")
         applicability = Applicability.UNSAFE if plain_spelling else Applicability.DISPLAY_ONLY
         title = f"Replace with '{first}'" if first else "Cut"
-        fix = Fix((Edit(start, end, first),), applicability, title, tuple(m.replacements[:MAX_ALTERNATIVES]))
+        alternatives = tuple(m.replacements[:MAX_ALTERNATIVES])
+        # each alternative as its edit, cased like the words it replaces (the default stays as LanguageTool has it)
+        options = tuple(Edit(start, end, r if r == first else match_case(observed, r)) for r in alternatives)
+        fix = Fix((Edit(start, end, first),), applicability, title, alternatives, options)
     said = m.message or m.short_message or m.rule_description
     message = (f"'{observed}': " if observed.strip() else "") + f"{said} [LT: {m.rule_id}]"
     return Finding(info.code, info.name, info.category, info.severity, start, end, message, fix,
