@@ -151,3 +151,21 @@ def test_waived_functions_exist(waived: str) -> None:
     where, name = waived.split(":")
     assert (PACKAGE / where).is_file(), f"{waived}: the file is gone; drop the waiver"
     assert f"def {name}(" in (PACKAGE / where).read_text(encoding="utf-8"), f"{waived}: gone; drop the waiver"
+
+
+def test_one_home_per_idea() -> None:
+    """The seams the layout was cut along stay cut."""
+    graph = import_graph()
+    # the fixer needs no rule module (the grammar guard is on the fixer's side)
+    assert not {m for m in graph["rewriter.fix"] if m.startswith("rewriter.rules")}
+    # the LanguageTool rule speaks no HTTP itself: the transport is rewriter.languagetool
+    grammar = (PACKAGE / "rules" / "grammar.py").read_text(encoding="utf-8")
+    assert "urllib" not in grammar and "http.client" not in grammar
+    assert "rewriter.languagetool" in graph["rewriter.rules.grammar"]
+    # file discovery has one home that check, fix and report share
+    assert "rewriter.workspace" in graph["rewriter.cli"] and "rewriter.workspace" in graph["rewriter.reporting.command"]
+    assert "rewriter.cli" not in graph["rewriter.reporting.command"]
+    # the code-prefix strip is written once (rewriter.model.code_family)
+    strips = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
+              if 'rstrip("0123456789")' in p.read_text(encoding="utf-8")]
+    assert strips == ["model.py"]
