@@ -17,8 +17,8 @@ from rewriter.candidate import sentence_problem
 from rewriter.config import Config
 from rewriter.document import Document, overlaps_any
 from rewriter.engine import analyze
+from rewriter.grammar_guard import grammar_guard
 from rewriter.model import Applicability, Edit, Finding, Report
-from rewriter.rules.grammar import grammar_guard
 
 MAX_ITERATIONS = 4
 
@@ -94,35 +94,15 @@ def rewrite(
         known = len(rejected)
         picked, skip = choose(_without(current_report, rejected), required, accept, choices)
         document = original_document if current is text else Document.from_text(current)
-        edits: list[tuple[Finding, Edit]] = []
-        for f, edit in picked:
-            reason = guard_edit(document, edit)
-            if reason is None:
-                reason = _guards(current, edit, guards)
-            if reason is not None:
-                skip.append(Skipped(f, reason))
-                rejected.add(_signature(current, f, edit))
-                continue
-            edits.append((f, edit))
+        edits = _guarded(document, picked, guards, skip, rejected)
         for s in skip:
             key = finding_key(s.finding) if iterations == 1 else f"{iterations}:{finding_key(s.finding)}"
             skipped.setdefault(key, s)
         checked = _sentence_checked(current, edits, skipped, iterations)
         rejected.update(_signature(current, f, e) for f, e in edits if (f, e) not in checked)
         edits = checked
+        edits = _meaning_kept(current, edits, protected_strings, skipped, rejected)
         new_text = apply_edits(current, [e for _, e in edits])
-        lost = missing_meaning(protected_strings, new_text) if edits else None
-        if lost:
-            # find the edits that lose it and drop them; keep the rest
-            keep = []
-            for f, e in edits:
-                if any(_touches(current, s, e) for s in lost):
-                    skipped[finding_key(f)] = Skipped(f, f"would lose '{sorted(lost)[0]}' from the original")
-                    rejected.add(_signature(current, f, e))
-                else:
-                    keep.append((f, e))
-            edits = keep
-            new_text = apply_edits(current, [e for _, e in edits])
         if not edits:
             if len(rejected) > known and accept is None:
                 continue  # try again without what was turned down
@@ -142,6 +122,40 @@ def rewrite(
         before=first.metrics, after=current_report.metrics, iterations=iterations,
         report=current_report, edits=first_edits,
     )
+
+
+def _guarded(document: Document, picked: list[tuple[Finding, Edit]], guards: Sequence[Guard],
+             skip: list[Skipped], rejected: set[tuple[str, str, str]]) -> list[tuple[Finding, Edit]]:
+    """The picked edits that touch no protected region, drop no number and pass every guard; the
+    others go to ``skip`` with the reason and to ``rejected``."""
+    text = document.text
+    edits: list[tuple[Finding, Edit]] = []
+    for f, edit in picked:
+        reason = guard_edit(document, edit)
+        if reason is None:
+            reason = _guards(text, edit, guards)
+        if reason is not None:
+            skip.append(Skipped(f, reason))
+            rejected.add(_signature(text, f, edit))
+            continue
+        edits.append((f, edit))
+    return edits
+
+
+def _meaning_kept(text: str, edits: list[tuple[Finding, Edit]], protected: Counter[str],
+                  skipped: dict[str, Skipped], rejected: set[tuple[str, str, str]]) -> list[tuple[Finding, Edit]]:
+    """``edits`` less those that would lose a number, quotation or name of the original."""
+    lost = missing_meaning(protected, apply_edits(text, [e for _, e in edits])) if edits else None
+    if not lost:
+        return edits
+    keep = []
+    for f, e in edits:
+        if any(_touches(text, s, e) for s in lost):
+            skipped[finding_key(f)] = Skipped(f, f"would lose '{sorted(lost)[0]}' from the original")
+            rejected.add(_signature(text, f, e))
+        else:
+            keep.append((f, e))
+    return keep
 
 
 def _signature(text: str, f: Finding, edit: Edit) -> tuple[str, str, str]:
@@ -213,12 +227,9 @@ def _chosen_edit(f: Finding, choice: str | None) -> Edit | None:
     if choice not in f.fix.alternatives:
         return None
     k = f.fix.alternatives.index(choice)
-    if k < len(f.fix.option_edits):
-        # shaped by the rule like the default: case, "a"/"an", a clean cut
-        return f.fix.option_edits[k]
-    from rewriter.inflect import match_case
-
-    return Edit(f.start, f.end, match_case(str(f.data.get("observed", "")), choice))
+    # shaped by the rule like the default (case, "a"/"an", a clean cut): every rule that offers
+    # alternatives gives each its edit
+    return f.fix.option_edits[k] if k < len(f.fix.option_edits) else None
 
 
 def _overlap(a: Edit, b: Edit) -> bool:

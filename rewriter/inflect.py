@@ -94,7 +94,7 @@ def _lemma_table() -> dict[str, list[str]] | None:
     the cache is off."""
     from importlib import metadata
 
-    from rewriter.cache import compiled_table, enabled_by_env
+    from rewriter.tables import compiled_table, enabled_by_env
 
     if not enabled_by_env():  # building the table takes longer than loading lemminflect's once
         return None

@@ -92,7 +92,7 @@ REPEAT = RuleInfo(
     "A doubled word is a typo the eye skips over and a reader notices.",
     "Given: 'The council voted to to close the pool.'\nUse instead: 'The council voted to close the pool.'",
     "Safe: the second copy is cut, nothing else changes.",
-    needs=frozenset({"tagger"}), family_info=FAMILY,
+    needs=frozenset({"tagger"}), family_info=FAMILY, precedence=True,  # LanguageTool repeats it ("to to")
 )
 THERE = RuleInfo(
     "SEN005", "there-is-opener", "structure", Severity.INFO,
