@@ -675,3 +675,16 @@ def test_with_and_a_participle_takes_the_main_verbs_time() -> None:
               "after years of delay and argument in the town, with state officials promoting the $46 million "
               "project as vital.")
     assert ". State officials are promoting the $46 million project" in unsafe(future, SEN)
+
+
+def test_an_adverb_of_degree_never_lands_before_a_noun() -> None:
+    out = unsafe("Residents called the vote a very pivotal moment for the town.")
+    assert "very turning point" not in out
+
+
+def test_which_as_the_object_of_its_clause_is_not_split_off() -> None:
+    text = ("Many residents oppose the plan, which the council, after a long and at times heated debate that ran "
+            "late into the night, finally approved by a narrow margin of five votes to four.")
+    out = unsafe(text, SEN)
+    assert ". The plan the council" not in out
+    assert out == text

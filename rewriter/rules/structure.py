@@ -567,6 +567,8 @@ class StructureChecker:
             return None
         if min(t.i for t in clause.subtree) != tok.i:
             return None
+        if self._object_relative(tok):
+            return None
         comma = _prev(sent.doc, tok.i)
         if comma is None or comma.text != "," or _reported(clause):
             return None
@@ -605,13 +607,20 @@ class StructureChecker:
             pronoun = ent[-1].text
         return comma.i, tok.i, ". " + pronoun, f"before ', {tok.lower_}'"
 
+    def _object_relative(self, tok: Any) -> bool:
+        """Whether the "which"/"who" at ``tok`` is the clause's object though the parse says subject:
+        "which the council approved" (another subject, or a noun phrase right after it)."""
+        after = self._next_word(tok.doc, tok.i)
+        return any(c.dep_ in _SUBJECTS and c.i != tok.i for c in tok.head.children) or (
+            after is not None and after.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"))
+
     def _mid_relative(self, text: str, base: int, tok: Any, sent: Any,
                       root: Any) -> tuple[int, int, int, int, str, str] | None:
         """A "who"/"which" clause set off by commas after the subject moves out to a sentence of its
         own, after the main one (Siddharthan): "Pierre Joliot, who was named after Pierre Curie, is
         a biochemist." -> "Pierre Joliot is a biochemist. Joliot was named after Pierre Curie." One
         edit, from the first comma to the end of the sentence's last word."""
-        if tok.lower_ not in ("which", "who") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        if tok.lower_ not in ("which", "who") or tok.dep_ not in ("nsubj", "nsubjpass") or self._object_relative(tok):
             return None
         clause = tok.head
         antecedent = clause.head
