@@ -688,3 +688,31 @@ def test_which_as_the_object_of_its_clause_is_not_split_off() -> None:
     out = unsafe(text, SEN)
     assert ". The plan the council" not in out
     assert out == text
+
+
+@pytest.mark.parametrize(
+    ("given", "expected_part"),
+    [
+        ("Scientists at the University of Dunmore have found a gene in a wild Peruvian potato that could help "
+         "farmers in the west tackle potato blight, a disease that costs growers an estimated £3.5 billion "
+         "worldwide each year.",
+         "tackle potato blight. The disease costs growers an estimated £3.5 billion"),
+        ("The operator said the cuts to the timetable were needed because it was facing a shortage of "
+         "qualified drivers across the whole of its network this year, and insisted that it remained committed "
+         "to its customers.",
+         "this year. It insisted that it remained committed"),
+        ("The mayor opened the new library on the corner of Mill Street and the high road on Saturday morning "
+         "in front of a crowd of about 200 people, and thanked the volunteers who had raised the money.",
+         "about 200 people. The mayor thanked the volunteers"),
+    ],
+)
+def test_appositions_and_second_verbs_become_sentences(given: str, expected_part: str) -> None:
+    out = unsafe(given, SEN)
+    assert expected_part in out, out
+    assert unsafe(out, SEN) == out
+
+
+def test_a_second_verb_with_a_plural_subject_is_not_it() -> None:
+    text = ("The two firms signed the deal for the new stadium on the edge of the old town at a short ceremony "
+            "in the council chamber on Monday afternoon, and shook hands in front of the cameras.")
+    assert ". It shook" not in unsafe(text, SEN)

@@ -479,7 +479,8 @@ class StructureChecker:
                    or self._at_relative(tok, sent) or self._at_participle(tok, sent, root)
                    or self._at_apposition(tok, sent, root) or self._at_with_speaker(tok, sent)
                    or self._at_in_what(tok, sent) or self._at_in_a_noun(tok, sent)
-                   or self._at_following(tok, sent, root) or self._at_with_outlook(tok, sent, root))
+                   or self._at_following(tok, sent, root) or self._at_with_outlook(tok, sent, root)
+                   or self._at_appositive_clause(tok, sent) or self._at_shared_subject(tok, sent, root))
             if opt is not None:
                 seam, upto, replacement, how = opt
                 left = _words(doc[sent.start : seam])
@@ -772,6 +773,60 @@ class StructureChecker:
         be = ("were" if plural else "was") if _tense(root) == "VBD" else ("are" if plural else "is")
         phrase = _phrase(doc[tok.i + 1 : noun.i + 1])
         return comma.i, noun.i, f". {phrase} {be}", f"before ', with {noun.text} {word.text} to'"
+
+    def _at_appositive_clause(self, tok: Any, sent: Any) -> tuple[int, int, str, str] | None:
+        """A closing apposition with a clause, "..., a disease that costs growers £3.5 billion" ->
+        ". The disease costs growers £3.5 billion" (Siddharthan's appositive split)."""
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("appos", "npadvmod", "dep") or tok.lemma_.lower() in (
+                EVENT_NOUNS | TAIL_NOUNS | TAIL_NOUNS_WITH_CLAUSE):
+            return None
+        doc = sent.doc
+        det = doc[min(t.i for t in tok.subtree)]
+        comma = _prev(doc, det.i)
+        if det.lower_ not in ("a", "an") or comma is None or comma.text != "," or comma.i != tok.head.i + 1:
+            return None
+        if tok.i - det.i > 3 or any(t.pos_ not in ("ADJ", "NOUN", "ADV") for t in doc[det.i + 1 : tok.i]):
+            return None
+        rel = self._next_word(doc, tok.i)
+        if rel is None or rel.lower_ not in ("that", "which", "who") or rel.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = rel.head
+        if clause.dep_ != "relcl" or clause.head.i != tok.i or not _finite(clause) or self._object_relative(rel):
+            return None
+        if max(t.i for t in tok.subtree) != _last_word(sent).i or _reported(tok):
+            return None
+        phrase = doc[det.i + 1 : tok.i + 1].text
+        return comma.i, rel.i, ". The " + phrase, f"before ', {det.text} {tok.text} {rel.text}'"
+
+    def _at_shared_subject(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """", and" before a second verb of the same subject: "The operator said ..., and insisted that
+        ..." -> ". It insisted that ..."; "Dunne ..., and added ..." -> ". Dunne added ..."."""
+        if tok.lower_ != "and" or tok.dep_ != "cc":
+            return None
+        comma = _prev(sent.doc, tok.i)
+        if comma is None or comma.text != ",":
+            return None
+        verb = self._next_word(sent.doc, tok.i)
+        if verb is None or verb.head.i != tok.head.i or verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
+            return None
+        if tok.head.i != root.i and not (
+                # "The operator said the cuts were needed ..., and insisted that ...": the parser hangs
+                # the second speech verb on the reported one, but who insists is who said
+                verb.lemma_.lower() in SPEECH_VERBS and root.lemma_.lower() in SPEECH_VERBS
+                and tok.head.dep_ == "ccomp" and tok.head.head.i == root.i):
+            return None
+        if _has_subject(verb) or not self._runs_to_end(verb, sent) or root.tag_ not in ("VBD", "VBZ", "VBN"):
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        if subj.lower_ in _PRONOUNS:
+            who = _PRONOUNS[subj.lower_]
+        else:
+            who = _speaker(subj) or ""
+        if not who or (who == "It" and verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS")):
+            return None
+        return comma.i, tok.i, f". {who}", f"at ', and {verb.text}'"
 
     _CALLING_VERBS = frozenset({"describe", "call", "hail", "term", "see", "label", "dub", "brand",
                                 "consider", "regard", "view", "bill", "characterize", "characterise"})
