@@ -716,3 +716,19 @@ def test_a_second_verb_with_a_plural_subject_is_not_it() -> None:
     text = ("The two firms signed the deal for the new stadium on the edge of the old town at a short ceremony "
             "in the council chamber on Monday afternoon, and shook hands in front of the cameras.")
     assert ". It shook" not in unsafe(text, SEN)
+
+
+def test_a_sentence_with_a_quotation_splits_after_it() -> None:
+    given = ("\u201cIt's not a finished product, but it is a real step,\u201d said lead author Professor Hana "
+             "Lindqvist, who stressed that the findings open up many possibilities for storing power on the grid "
+             "for long periods.")
+    out = unsafe(given, SEN)
+    assert out == ("\u201cIt's not a finished product, but it is a real step,\u201d said lead author Professor Hana "
+                   "Lindqvist. Lindqvist stressed that the findings open up many possibilities for storing power "
+                   "on the grid for long periods.")
+
+
+def test_an_open_quotation_stops_any_split() -> None:
+    text = ("\u201cWe will not give up on this town, said the mayor at the opening of the new library on the corner "
+            "of Mill Street on Saturday, who thanked the volunteers who had raised the money for the books.")
+    assert unsafe(text, SEN) == text

@@ -286,6 +286,14 @@ class StructureChecker:
             if REPEAT.code in ctx.enabled:
                 yield from self._repeats(base, sent)
             if any(q in sent.text for q in _QUOTE_CHARS):
+                # a quotation is never cut into; a split after it is fine when it is closed:
+                # '"It is a real step," said Lindqvist, who stressed ...' -> '. Lindqvist stressed ...'
+                closed = sent.text.count('"') % 2 == 0 and sent.text.count("\u201c") == sent.text.count("\u201d")
+                if SPLIT.code in ctx.enabled and closed and _words(sent) > SPLIT_WORDS:
+                    last = max(sent.text.rfind(q) for q in _QUOTE_CHARS) + sent.start_char
+                    split = self._split(text, base, sent, after=last)
+                    if split is not None:
+                        yield split
                 continue
             found: list[Finding] = []
             if THERE.code in ctx.enabled:
@@ -466,7 +474,8 @@ class StructureChecker:
 
     # --- SEN001 ----------------------------------------------------------------------------------
 
-    def _split(self, text: str, base: int, sent: Any) -> Finding | None:
+    def _split(self, text: str, base: int, sent: Any, after: int = -1) -> Finding | None:
+        """The best split of ``sent``, at a seam past ``after`` (a character offset in the block)."""
         total = _words(sent)
         # (words before, words after, start, end, replacement, how), offsets into the block's text
         options: list[tuple[int, int, int, int, str, str]] = []
@@ -492,7 +501,7 @@ class StructureChecker:
         best: tuple[float, tuple[int, int, int, int, str, str]] | None = None
         for option in options:
             left, right = option[0], option[1]
-            if left < MIN_PART_WORDS or right < MIN_PART_WORDS - 1:
+            if left < MIN_PART_WORDS or right < MIN_PART_WORDS - 1 or option[2] <= after:
                 continue
             score = abs(left - total / 2)
             if best is None or score < best[0]:
@@ -508,8 +517,10 @@ class StructureChecker:
         if len(observed) > 40:
             observed = observed[:37].rsplit(" ", 1)[0] + " ..."
         edit = Edit(start, end, replacement)
-        return Finding(SPLIT.code, SPLIT.name, SPLIT.category, SPLIT.severity, base + sent.start_char,
-                       base + sent.end_char,
+        # with a quotation in the sentence the finding covers what follows it (no finding may
+        # overlap a quotation)
+        first = base + (sent.start_char if after < 0 else after + 1)
+        return Finding(SPLIT.code, SPLIT.name, SPLIT.category, SPLIT.severity, first, base + sent.end_char,
                        f"{total} words; it splits cleanly {how}",
                        Fix((edit,), Applicability.UNSAFE, f"Split at '{observed.strip()}'"),
                        {"observed": observed, "expected": replacement.strip(), "words": total})
