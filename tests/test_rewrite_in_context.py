@@ -732,3 +732,9 @@ def test_an_open_quotation_stops_any_split() -> None:
     text = ("\u201cWe will not give up on this town, said the mayor at the opening of the new library on the corner "
             "of Mill Street on Saturday, who thanked the volunteers who had raised the money for the books.")
     assert unsafe(text, SEN) == text
+
+
+def test_an_initial_is_never_named_as_the_subject_of_a_second_sentence() -> None:
+    text = ("Gaining her second straight win, Norman B. Small's filly Garden Fresh, a 3-year-old, beat the colts in "
+            "the $4,500 St. Patrick's Day Purse, the featured seventh race here today, and paid $7.20 to win.")
+    assert ". B. paid" not in unsafe(text, SEN)

@@ -247,7 +247,11 @@ def _speaker(subj: Any) -> str | None:
         return None
     if subj.ent_type_ == "PERSON":
         ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
-        return str(ent[-1].text) if ent is not None and ent[-1].i == subj.i else None
+        if ent is None or ent[-1].i != subj.i:
+            return None
+        name = str(ent[-1].text)
+        # a surname, not an initial ("Norman B."): anything else is a misread name
+        return name if len(name) > 1 and name.replace("-", "").replace("'", "").isalpha() else None
     if subj.tag_ == "NN" and subj.lemma_.lower() in PERSON_NOUNS and any(
             c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in subj.children):
         return "The " + str(subj.text)
