@@ -738,3 +738,10 @@ def test_an_initial_is_never_named_as_the_subject_of_a_second_sentence() -> None
     text = ("Gaining her second straight win, Norman B. Small's filly Garden Fresh, a 3-year-old, beat the colts in "
             "the $4,500 St. Patrick's Day Purse, the featured seventh race here today, and paid $7.20 to win.")
     assert ". B. paid" not in unsafe(text, SEN)
+
+
+def test_an_opener_that_only_says_how_people_felt_is_cut() -> None:
+    assert unsafe("In a case that shocked the close-knit community, a judge on Monday jailed a builder for 3 years.",
+                  SEN) == "A judge on Monday jailed a builder for 3 years."
+    kept = "In a case that could affect thousands of tenants, the court ruled that the fees were unlawful."
+    assert unsafe(kept, SEN) == kept

@@ -133,7 +133,12 @@ EVENT_NOUNS = frozenset({
     "consequence", "escalation", "expansion", "retreat", "pivot", "achievement", "feat",
 })
 OPENER_NOUNS = frozenset({"move", "moment", "development", "step", "milestone", "turn", "twist", "shift",
-                          "decision", "first", "breakthrough", "chapter", "encounter"})
+                          "decision", "first", "breakthrough", "chapter", "encounter", "case", "afternoon",
+                          "evening", "night", "display", "scene", "story", "affair"})
+# a clause that only says how people felt: "In a case that shocked the community, ..."
+REACTION_VERBS = frozenset({"shock", "stun", "surprise", "delight", "thrill", "captivate", "grip", "rock", "stir",
+                            "amaze", "astonish", "excite", "electrify", "horrify", "sadden", "anger", "outrage",
+                            "move", "touch", "inspire", "enthral", "enthrall", "mesmerise", "mesmerize"})
 OPENER_ADJECTIVES = frozenset({
     "pivotal", "landmark", "significant", "major", "historic", "bold", "unprecedented", "remarkable",
     "notable", "dramatic", "key", "crucial", "critical", "decisive", "momentous", "watershed", "strategic",
@@ -391,7 +396,7 @@ class StructureChecker:
         if obj is None or obj.lemma_.lower() not in OPENER_NOUNS:
             return
         judged = any(c.dep_ in ("amod", "compound") and c.lower_ in OPENER_ADJECTIVES for c in obj.children)
-        commenting = any(c.dep_ == "relcl" and c.lemma_.lower() in EMPTY_VERBS for c in obj.children)
+        commenting = any(c.dep_ == "relcl" and c.lemma_.lower() in EMPTY_VERBS | REACTION_VERBS for c in obj.children)
         if not (judged or commenting):
             return
         # the first comma closes the opener (the parse often hangs the subject on the opener's last
