@@ -745,3 +745,9 @@ def test_an_opener_that_only_says_how_people_felt_is_cut() -> None:
                   SEN) == "A judge on Monday jailed a builder for 3 years."
     kept = "In a case that could affect thousands of tenants, the court ruled that the fees were unlawful."
     assert unsafe(kept, SEN) == kept
+
+
+def test_a_name_at_a_sentence_start_is_a_name_when_the_paragraph_says_so() -> None:
+    text = "Harbinger rose 4% on Monday. Shares in Harbinger have doubled this year."
+    assert unsafe(text) == text
+    assert unsafe("Harbinger of doom, the storm came early.").startswith("Sign of doom")

@@ -116,12 +116,18 @@ def _is_name(doc: Any, tok: Any) -> bool:
     """Proper names are never flagged: named entities, and capitalised words inside a sentence.
     A lone capitalised word at the start of a sentence ("Harbinger of ...") is judged as a word:
     the small model's entity guess there flips with the words around it, and a rewrite must
-    reach the same verdict on its own output."""
+    reach the same verdict on its own output; unless the paragraph also has it capitalised inside a
+    sentence, which no rewrite changes."""
     if tok.ent_type_ in NAME_ENTS:
         alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
         if not (alone and sentence_initial(doc, tok)):
             return True
     text = tok.text
     if text[:1].isupper() and not text.isupper() and not sentence_initial(doc, tok):
+        return True
+    if text[:1].isupper() and not text.isupper() and sentence_initial(doc, tok) and any(
+            t.text == text and t.i != tok.i and not sentence_initial(doc, t) for t in doc):
+        # "Harbinger rose on Monday. Shares in Harbinger ...": capitalised inside a sentence
+        # elsewhere in the paragraph, so a name at the start too
         return True
     return bool(tok.pos_ == "PROPN" and not sentence_initial(doc, tok) and text[:1].isupper())
