@@ -548,7 +548,7 @@ def test_a_split_is_offered_when_the_cut_beside_it_is_turned_down() -> None:
              "cargo in 2023, a remarkable feat that strengthens its place as a gateway for trade between "
              "Scotland and Northern Europe.")
     out = unsafe(given, SEN)
-    assert "in 2023. This is a remarkable feat that" in out, out
+    assert "in 2023. The remarkable feat strengthens its place" in out, out
     assert "Northern Europe" in out
 
 
@@ -751,3 +751,16 @@ def test_a_name_at_a_sentence_start_is_a_name_when_the_paragraph_says_so() -> No
     text = "Harbinger rose 4% on Monday. Shares in Harbinger have doubled this year."
     assert unsafe(text) == text
     assert unsafe("Harbinger of doom, the storm came early.").startswith("Sign of doom")
+
+
+def test_a_closing_decision_clause_becomes_the_decision_sentence() -> None:
+    given = ("Councillors in the district voted 22 to 11 at the town hall on Thursday night to approve the new "
+             "scheme for bins and recycling, a decision that is expected to save the council about £1.1 million a "
+             "year.")
+    assert unsafe(given, SEN).endswith("recycling. The decision is expected to save the council about £1.1 million "
+                                       "a year.")
+
+
+def test_north_of_after_a_noun_is_left_alone() -> None:
+    assert "savings more than" not in unsafe("The plan will bring savings north of £1.1 million.")
+    assert unsafe("The house sold for north of £2 million.") == "The house sold for more than £2 million."

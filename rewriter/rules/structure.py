@@ -495,7 +495,8 @@ class StructureChecker:
                 continue
             opt = (self._at_semicolon(tok, sent) or self._at_conjunction(tok, sent, root)
                    or self._at_relative(tok, sent) or self._at_participle(tok, sent, root)
-                   or self._at_apposition(tok, sent, root) or self._at_with_speaker(tok, sent)
+                   or self._at_appositive_clause(tok, sent) or self._at_apposition(tok, sent, root)
+                   or self._at_with_speaker(tok, sent)
                    or self._at_in_what(tok, sent) or self._at_in_a_noun(tok, sent)
                    or self._at_following(tok, sent, root) or self._at_with_outlook(tok, sent, root)
                    or self._at_appositive_clause(tok, sent) or self._at_shared_subject(tok, sent, root))
@@ -797,13 +798,19 @@ class StructureChecker:
     def _at_appositive_clause(self, tok: Any, sent: Any) -> tuple[int, int, str, str] | None:
         """A closing apposition with a clause, "..., a disease that costs growers £3.5 billion" ->
         ". The disease costs growers £3.5 billion" (Siddharthan's appositive split)."""
-        if tok.pos_ != "NOUN" or tok.dep_ not in ("appos", "npadvmod", "dep") or tok.lemma_.lower() in (
-                EVENT_NOUNS | TAIL_NOUNS | TAIL_NOUNS_WITH_CLAUSE):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() in TAIL_NOUNS:
             return None
+        if tok.dep_ not in ("appos", "npadvmod", "dep") and not (
+                tok.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)):
+            return None
+        # an event noun renames the whole clause ("..., a decision that is expected to ..."), any
+        # other noun the one before the comma ("potato blight, a disease that ...")
+        event = tok.lemma_.lower() in EVENT_NOUNS | TAIL_NOUNS_WITH_CLAUSE
         doc = sent.doc
         det = doc[min(t.i for t in tok.subtree)]
         comma = _prev(doc, det.i)
-        if det.lower_ not in ("a", "an") or comma is None or comma.text != "," or comma.i != tok.head.i + 1:
+        if det.lower_ not in ("a", "an") or comma is None or comma.text != "," or (
+                comma.i != tok.head.i + 1 and not event):
             return None
         if tok.i - det.i > 3 or any(t.pos_ not in ("ADJ", "NOUN", "ADV") for t in doc[det.i + 1 : tok.i]):
             return None
