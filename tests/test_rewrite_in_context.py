@@ -764,3 +764,30 @@ def test_a_closing_decision_clause_becomes_the_decision_sentence() -> None:
 def test_north_of_after_a_noun_is_left_alone() -> None:
     assert "savings more than" not in unsafe("The plan will bring savings north of £1.1 million.")
     assert unsafe("The house sold for north of £2 million.") == "The house sold for more than £2 million."
+
+
+@pytest.mark.parametrize(
+    ("given", "expected_part"),
+    [
+        ("Residents of the Severn Valley and the hills to the west of the river are being urged to stay alert "
+         "this week, as Storm Imogen is set to bring heavy rain and winds of up to 70mph to the region on Thursday.",
+         "stay alert this week. Storm Imogen is set to bring heavy rain"),
+        ("Health officials in Glenmore have launched a vaccination drive across every school and surgery in the "
+         "county and the city this month, amid growing concern about a sharp rise in measles cases among young "
+         "children in the towns.",
+         "this month. This comes amid growing concern about a rise in measles cases"),
+        ("The council will spend £3 million on new cycle lanes and crossings in the centre of the town and on "
+         "the main roads into it over the next two years, as part of a plan to cut traffic.",
+         "the next two years. It is part of a plan to cut traffic."),
+    ],
+)
+def test_closing_context_becomes_its_own_sentence(given: str, expected_part: str) -> None:
+    out = unsafe(given, SEN)
+    assert expected_part in out, out
+    assert unsafe(out, SEN) == out
+
+
+def test_as_in_other_senses_is_not_a_seam() -> None:
+    text = ("The council will spend £3 million on new cycle lanes and crossings in the centre of the town and on "
+            "the main roads into it over the next two years, as well as a new bridge over the river for walkers.")
+    assert unsafe(text, SEN) == text

@@ -499,7 +499,8 @@ class StructureChecker:
                    or self._at_with_speaker(tok, sent)
                    or self._at_in_what(tok, sent) or self._at_in_a_noun(tok, sent)
                    or self._at_following(tok, sent, root) or self._at_with_outlook(tok, sent, root)
-                   or self._at_appositive_clause(tok, sent) or self._at_shared_subject(tok, sent, root))
+                   or self._at_appositive_clause(tok, sent) or self._at_shared_subject(tok, sent, root)
+                   or self._at_as_clause(tok, sent, root) or self._at_context_phrase(tok, sent, root))
             if opt is not None:
                 seam, upto, replacement, how = opt
                 left = _words(doc[sent.start : seam])
@@ -854,6 +855,46 @@ class StructureChecker:
         if not who or (who == "It" and verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS")):
             return None
         return comma.i, tok.i, f". {who}", f"at ', and {verb.text}'"
+
+    def _at_as_clause(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing ", as <clause>" that gives the news behind the main clause: "Residents are urged
+        to stay alert, as Storm Imogen is set to bring heavy rain" -> "... alert. Storm Imogen is set
+        to bring heavy rain"."""
+        if tok.lower_ != "as" or tok.dep_ != "mark":
+            return None
+        clause = tok.head
+        if clause.dep_ != "advcl" or clause.head.i != root.i or not _has_subject(clause) or not _finite(clause):
+            return None
+        if not self._runs_to_end(clause, sent) and not (
+                min(t.i for t in clause.subtree) == tok.i and max(t.i for t in clause.subtree) == _last_word(sent).i):
+            return None
+        comma = _prev(sent.doc, tok.i)
+        nxt = self._next_word(sent.doc, tok.i)
+        if comma is None or comma.text != "," or nxt is None or not nxt.is_alpha or _reported(clause):
+            return None
+        if nxt.lower_ in ("well", "part", "a", "soon", "long", "far", "much", "many", "if", "though", "usual",
+                          "such", "expected", "planned", "promised", "before", "ever"):
+            return None
+        if nxt.lower_ in _RELATIVES or (nxt.text[:1].islower() and (nxt.ent_type_ or odd_case(nxt.text))):
+            return None
+        return comma.i, nxt.i, ". " + _capitalised(nxt.text), "before ', as'"
+
+    def _at_context_phrase(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing ", amid growing concern ..." -> ". This comes amid growing concern ..."; ", as part
+        of a £3 million programme" -> ". It is part of a £3 million programme" (past with a past verb)."""
+        doc = sent.doc
+        comma = _prev(doc, tok.i)
+        if comma is None or comma.text != "," or _reported(tok) or not self._runs_to_end(tok, sent):
+            return None
+        past = _tense(root) == "VBD"
+        if tok.lower_ in ("amid", "amidst") and any(c.dep_ == "pobj" for c in tok.children):
+            return comma.i, tok.i, f". This {'came' if past else 'comes'} {tok.text}", "before ', amid'"
+        nxt = self._next_word(doc, tok.i)
+        after = self._next_word(doc, nxt.i) if nxt is not None else None
+        if tok.lower_ == "as" and nxt is not None and nxt.lower_ == "part" and after is not None and (
+                after.lower_ == "of"):
+            return comma.i, nxt.i, f". It {'was' if past else 'is'} part", "before ', as part of'"
+        return None
 
     _CALLING_VERBS = frozenset({"describe", "call", "hail", "term", "see", "label", "dub", "brand",
                                 "consider", "regard", "view", "bill", "characterize", "characterise"})
