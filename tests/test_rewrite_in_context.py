@@ -775,7 +775,7 @@ def test_north_of_after_a_noun_is_left_alone() -> None:
         ("Health officials in Glenmore have launched a vaccination drive across every school and surgery in the "
          "county and the city this month, amid growing concern about a sharp rise in measles cases among young "
          "children in the towns.",
-         "this month. This comes amid growing concern about a rise in measles cases"),
+         "this month. This comes amid growing concern about a sharp rise in measles cases"),
         ("The council will spend £3 million on new cycle lanes and crossings in the centre of the town and on "
          "the main roads into it over the next two years, as part of a plan to cut traffic.",
          "the next two years. It is part of a plan to cut traffic."),
