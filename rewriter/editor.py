@@ -241,16 +241,16 @@ class EditorState:
         for r in self._records:
             if id(r) not in taken:
                 by_what.setdefault(r.subject.what, []).append(r)
-        pending = []
+        pending: list[Suggestion] = []
         for s in rest:
             group = by_what.get(s.subject.what, [])
-            rec = next((r for r in group if r.subject.near(s.subject)), None)
-            if rec is None:
+            near = next((r for r in group if r.subject.near(s.subject)), None)
+            if near is None:
                 pending.append(s)
                 continue
-            group.remove(rec)
-            bound[s.id] = rec
-            moved.append((rec, s.subject))
+            group.remove(near)
+            bound[s.id] = near
+            moved.append((near, s.subject))
         for rec, subject in moved:  # a record follows its suggestion (an edit next to the flag)
             rec.subject = subject
         if self._opening is not None:
