@@ -255,6 +255,8 @@ def sidebar(base: Config) -> Config:
                            help="Also list plainer words that may shift nuance; your ticks are kept when you switch")
         st.toggle("Tick every suggestion when a draft opens", value=True, key="open_ticked",
                   help="On: a draft opens with every suggestion applied, for you to untick. Off: only safe ones.")
+        st.toggle("Scroll the two panes together", value=True, key="sync_scroll",
+                  help="Scrolling the original scrolls the rewrite to the same lines, and back")
         quotes = st.toggle("Flag words inside quotations", value=base.quotes == "flag", key="flag_quotes",
                            help="Quotations are never rewritten; this only flags them")
     return editor_config(base, families=chosen, target_grade=grade, flag_quotes=quotes, unsafe=unsafe)
@@ -347,9 +349,8 @@ def show_results(done: Checked, state: EditorState, items: list[Suggestion], acc
     hidden = tuple(sorted(s.key for s in done.every if s.key not in visible))  # words ignored in this draft
     with left:
         panels.original_pane("Original", done.original(hidden), state.card_items(items, report),
-                             caption="Click a highlight for the reason, the suggestion and its alternatives. "
-                                     "The two panes scroll together.",
-                             analysed=done.key[0])
+                             caption="Click a highlight for the reason, the suggestion and its alternatives.",
+                             analysed=done.key[0], sync_scroll=bool(st.session_state.get("sync_scroll", True)))
     with right:
         panels.text_panel("Rewrite", rewrite_html(done.key[0], result.text, result.report),
                           caption=f"{n} edit{'s' if n != 1 else ''} applied; hover a change to see what it was.")

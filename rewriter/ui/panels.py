@@ -52,11 +52,13 @@ _original_component: Any = None
 
 
 def original_pane(title: str, body_html: str, items: Mapping[str, Mapping[str, Any]], *, caption: str = "",
-                  analysed: str | None = None, key: str = "original_card", height: int = 600) -> Any:
+                  analysed: str | None = None, key: str = "original_card", height: int = 600,
+                  sync_scroll: bool = True) -> Any:
     """The highlighted draft as the card component (``card/index.html``, static, shipped in the
     package): a click on a highlight opens its card. With ``analysed`` (the text checked), it also
     says "Out of date" as soon as the draft box differs, before the box's text reaches the server.
-    Returns the card's last action (or None)."""
+    With ``sync_scroll`` it scrolls the page's Rewrite pane with it, line by line (and itself with
+    the Rewrite pane). Returns the card's last action (or None)."""
     global _original_component
     import streamlit.components.v1 as components
 
@@ -66,7 +68,7 @@ def original_pane(title: str, body_html: str, items: Mapping[str, Mapping[str, A
     if caption:
         st.caption(caption)
     return _original_component(html=body_html, style=STYLE, items=dict(items), height=height, key=key,
-                               analysed=analysed, default=None)
+                               analysed=analysed, sync_scroll=sync_scroll, default=None)
 
 
 def text_panel(title: str, body_html: str, caption: str = "") -> None:
