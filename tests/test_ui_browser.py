@@ -251,6 +251,18 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
             assert with_card != CHANGED
             wait_shown(".rw-rewrite", with_card)
             assert ticked(myriad)
+            # Accept on the card of another highlight ("in order to", unticked by Reject all)
+            wordy = changed["in order to"]
+            frame.locator(f'mark[data-sid="{wordy.id}"]').click()
+            card = frame.locator(f'.rw-card[data-sid="{wordy.id}"]')
+            card.wait_for(timeout=30_000)
+            assert "not accepted" in card.inner_text()
+            card.get_by_role("button", name="Accept", exact=True).click()
+            both = rewrite(CHANGED, config=config, accept={myriad.key, wordy.key},
+                           choices={myriad.key: myriad.options[1]}).text
+            assert both != with_card and "met to vote" in both
+            wait_shown(".rw-rewrite", both)
+            assert ticked(wordy) and ticked(myriad)
             # the findings JSON records each decision (the download button is drawn last: until the
             # rerun after the card's action has reached it, it may still serve the previous file)
             payload: Any = None
@@ -263,14 +275,14 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
                 except Exception:  # a download cancelled by a rerun replacing the page's files
                     continue
                 payload = got
-                if any(f.get("text") == "myriad" and f.get("decision", {}).get("accepted")
-                       for f in got["files"][0]["findings"]):
+                if all(any(f.get("text") == word and f.get("decision", {}).get("accepted")
+                           for f in got["files"][0]["findings"]) for word in ("myriad", "in order to")):
                     break
             assert payload is not None, "the findings JSON did not download"
             assert payload["files"][0]["path"] == "draft.txt"
             decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if "decision" in f}
             assert decisions["myriad"] == {"accepted": True, "replacement": myriad.options[1], "decided_by": "editor"}
-            assert decisions["in order to"] == {"accepted": False, "replacement": None, "decided_by": "editor"}
+            assert decisions["in order to"] == {"accepted": True, "replacement": "to", "decided_by": "editor"}
             # typing (not yet sent to the server) marks the checked draft out of date at once
             assert not where(".rw-original").locator("#stale.rw-on").count()
             page.locator("textarea").first.fill(CHANGED + " More.")
