@@ -349,13 +349,12 @@ def show_results(done: Checked, state: EditorState, items: list[Suggestion], acc
     hidden = tuple(sorted(s.key for s in done.every if s.key not in visible))  # words ignored in this draft
     with left:
         panels.original_pane("Original", done.original(hidden), state.card_items(items, report),
-                             caption="Click a highlight for the reason, the suggestion and its alternatives.",
+                             caption="Click a highlight for its reason and alternatives.",
                              analysed=done.key[0], sync_scroll=bool(st.session_state.get("sync_scroll", True)))
     with right:
         panels.text_panel("Rewrite", rewrite_html(done.key[0], result.text, result.report),
                           caption=f"{n} edit{'s' if n != 1 else ''} applied; hover a change to see what it was.")
-        for line in refused(result, accepted):
-            st.caption(f"Not applied: {panels.md_escape(line)}")
+        panels.refused_panel(refused(result, accepted))
     panels.findings_table(done.rows)
 
 
