@@ -7,7 +7,7 @@ Two kinds of edit, on the seed drafts, the project's inflated paragraphs
   inflection, no a/an and none of the rewriter's own checks. This is where the bad patterns come
   from ("a" before a vowel after a swap, "new new", plural mass nouns, broken agreement); the table
   counts how many the rewriter's own sentence check (``candidate.sentence_problem``) rejects, how
-  many the LanguageTool guard rejects (``grammar.new_grammar_errors``), and how many only the guard
+  many the LanguageTool guard rejects (``grammar_guard.new_grammar_errors``), and how many only the guard
   catches.
 * rewriter: ``rewrite(unsafe=True)`` with the guard on; the edits it skipped because they "would add
   a grammar error" are the guard's catches after the rewriter's own checks.
@@ -56,8 +56,9 @@ def main() -> int:
     from rewriter import Config, analyze, ltserver
     from rewriter.candidate import sentence_problem
     from rewriter.fix import _sentence_around, apply_edits, rewrite
+    from rewriter.grammar_guard import new_grammar_errors
+    from rewriter.languagetool import RuleSelection, client_for
     from rewriter.model import Edit
-    from rewriter.rules.grammar import RuleSelection, client_for, new_grammar_errors
 
     url = args.url or os.environ.get("REWRITER_LANGUAGETOOL_URL", "")
     server = None

@@ -1,5 +1,5 @@
 """LanguageTool's matches on plain human news (Brown press), per 1,000 words, by rule id: every
-match the server reports, and those our default rule list keeps (``rewriter.rules.grammar``).
+match the server reports, and those our default rule list keeps (``rewriter.languagetool``).
 
 Brown press is edited, published copy: nearly every match on it is a false alarm for a news desk.
 
@@ -36,8 +36,8 @@ def main() -> int:
     import os
 
     from rewriter import ltserver
+    from rewriter.languagetool import LanguageToolClient, RuleSelection
     from rewriter.readability import words_of
-    from rewriter.rules.grammar import LanguageToolClient, RuleSelection
 
     url = args.url or os.environ.get("REWRITER_LANGUAGETOOL_URL", "")
     server = None

@@ -5,7 +5,7 @@ from ``../shared/eval/onestopenglish`` (``--eval-dir`` to change); nothing is co
 project. For each of the 567 texts ``analyze`` gives the Flesch-Kincaid grade (spaCy sentences,
 textstat syllables) and the findings; the script prints
 
-* the mean grade per level, and EASSE's corpus FKGL per level (``rewriter.sari.corpus_fkgl`` over
+* the mean grade per level, and EASSE's corpus FKGL per level (``benchmarks/sari.py``'s ``corpus_fkgl`` over
   the paragraphs, comparable with the figures in the corpus PROVENANCE.md: 6.24 / 8.43 / 9.09);
 * the share of articles whose grades order ele < int < adv strictly, and the pairwise shares;
 * lexical flags (INF/WRD/RED/CLI/HDG/NOM) per 1,000 words per level, which should not fall as
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", default="", help="write per-text results as JSON to this path")
     args = ap.parse_args(argv)
 
-    from rewriter.sari import corpus_fkgl
+    from sari import corpus_fkgl
 
     texts_dir = onestop_dir(args.eval_dir)
     ids = article_ids(texts_dir)

@@ -7,7 +7,7 @@
                 texts; mean FK grade before/after against the Intermediate and Elementary texts.
 --part asset    ASSET test (``../shared/eval/asset``, 359 sentences, 10 references): rewrite each
                 source sentence; SARI and FKGL next to identity, truncation and published systems.
-                SARI and FKGL are ``rewriter.sari`` (EASSE's corpus SARI and corpus FKGL,
+                SARI and FKGL are ``benchmarks/sari.py`` (EASSE's corpus SARI and corpus FKGL,
                 re-implemented; validated in tests/test_sari.py against EASSE's figures).
 
 The evaluation data is read by path (``--eval-dir``, default ``../shared/eval`` beside the repo);
@@ -309,7 +309,7 @@ def _onestop_job(job: tuple[str, str]) -> RewriteResult:
 
 
 def part_onestop(args: argparse.Namespace) -> None:
-    from rewriter.sari import corpus_fkgl
+    from sari import corpus_fkgl
 
     texts_dir = Path(args.eval_dir) / "onestopenglish" / "texts"
     if not texts_dir.is_dir():
@@ -445,7 +445,7 @@ PUBLISHED_SYSTEMS = {
 
 
 def part_asset(args: argparse.Namespace) -> None:
-    from rewriter.sari import corpus_fkgl, corpus_sari, corpus_sari_scores
+    from sari import corpus_fkgl, corpus_sari, corpus_sari_scores
 
     asset_dir = Path(args.eval_dir) / "asset"
     data = asset_dir / "asset_test.jsonl"
@@ -496,7 +496,7 @@ def part_asset(args: argparse.Namespace) -> None:
         print(f"  {label:31} {s.sari:6.2f} {s.add:6.2f} {s.keep:6.2f} {s.delete:6.2f} {corpus_fkgl(outs):6.2f} "
               f"{turk}  {pub}")
     print("  (SARI: EASSE corpus SARI, lowercase + 13a; FKGL: EASSE corpus FKGL, 13a tokens with the vowel-group "
-          "syllable\n   heuristic and a regex sentence splitter instead of punkt; both from rewriter.sari)")
+          "syllable\n   heuristic and a regex sentence splitter instead of punkt; both from benchmarks/sari.py)")
 
     changed = [i for i, r in enumerate(results) if r.text != r.original]
     edits = sum(len(r.applied) for r in results)

@@ -7,9 +7,9 @@ The public API (DESIGN.md §9): ``analyze(text) -> Report`` and ``rewrite(text, 
 from rewriter.config import Config, load_config
 from rewriter.engine import analyze
 from rewriter.fix import Rewrite, Skipped, rewrite
-from rewriter.model import Applicability, Edit, Finding, Fix, Report, Severity, TextRange
+from rewriter.model import Applicability, Edit, Finding, Fix, Report, Severity
 
 __version__ = "0.1.0"
 
 __all__ = ["Applicability", "Config", "Edit", "Finding", "Fix", "Report", "Rewrite", "Severity", "Skipped",
-           "TextRange", "__version__", "analyze", "load_config", "rewrite"]
+           "__version__", "analyze", "load_config", "rewrite"]

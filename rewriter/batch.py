@@ -11,205 +11,47 @@ a small :class:`Row` per file stays in memory. ``jobs=1`` runs in this process. 
 (a crash, the OOM killer) breaks the pool; its chunk's files are then retried one at a time in a
 fresh pool, and the file that kills a worker again becomes an error record.
 
-A Dask cluster runs the same per-file function (see :mod:`rewriter.batch_dask`).
+The per-file work and the record's type are :mod:`rewriter.records`; a Dask cluster runs the same
+per-file function (see :mod:`rewriter.batch_dask`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import difflib
 import json
 import multiprocessing
 import os
 import sys
 import tempfile
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from rewriter.config import Config
+from rewriter.records import (
+    CHUNK_SIZE,
+    DIGEST_KEY,
+    IN_FLIGHT_PER_WORKER,
+    Record,
+    Sink,
+    Task,
+    change_excerpt,
+    check_chunk,
+    check_task,
+    check_text,
+    chunked,
+    error_record,
+    finding_context,
+    init_worker,
+    make_record,
+    text_digest,
+    warm_up,
+)
 from rewriter.rules import family as rule_family
 
-CHUNK_SIZE = 4  # files per task sent to a worker
-IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker before the next is submitted
 MAX_POOL_RESTARTS = 8
-CONTEXT_CHARS = 70  # characters of context either side of a flagged expression
-EXCERPT_CHARS = 360  # longest before/after excerpt of the safe rewrite
-WARM_UP_TEXT = "The committee was told in order to begin. It met on Monday."
-DIGEST_KEY = "_text_sha256"  # in a record on its way to the collecting side only
-
-
-@dataclass(frozen=True)
-class Task:
-    """One file to check. ``data`` carries the file's bytes when the worker cannot read the path."""
-
-    index: int
-    path: str
-    config: Config
-    data: bytes | None = None
-    digest: str = ""  # SHA-256 of the text the result cache looked up; the record echoes the worker's
-
-
-Record = dict[str, Any]
-Sink = Callable[[Record], None]
-Worker = Callable[[list[Task]], list[Record]]
-
-
-# ---------------------------------------------------------------- the per-file work (in a worker)
-
-
-def warm_up(config: Config | None = None) -> None:
-    """Load the pipeline and the lexicons for ``config`` in this process (a worker's initializer),
-    and the inflection tables that the first inflected fix would otherwise load mid-run."""
-    from rewriter.engine import analyze
-    from rewriter.inflect import inflect, tags_of_form
-
-    analyze(WARM_UP_TEXT, config or Config())
-    tags_of_form("sign", "signs")
-    inflect("show", "VBG")
-
-
-def _init_worker(config: Config | None) -> None:
-    with contextlib.suppress(Exception):  # the first file reports the problem as its error record
-        warm_up(config)
-
-
-def check_chunk(tasks: list[Task]) -> list[Record]:
-    return [check_task(t) for t in tasks]
-
-
-def check_task(task: Task) -> Record:
-    """The record for one file; never raises (failures become error records)."""
-    from rewriter.textio import InputError, decode, read_source
-
-    try:
-        src = decode(task.data, task.path) if task.data is not None else read_source(task.path)
-    except InputError as exc:
-        return error_record(task.index, task.path, str(exc))
-    except Exception as exc:  # pragma: no cover - defensive
-        return error_record(task.index, task.path, f"{task.path}: cannot read ({type(exc).__name__}: {exc})")
-    if not src.text.strip():
-        return error_record(task.index, task.path, f"{task.path}: empty file; nothing to check")
-    try:
-        record = check_text(src.text, task.config, task.path, task.index)
-        if task.digest:  # the collecting side caches the record only if it is of the text it looked up
-            record[DIGEST_KEY] = text_digest(src.text)
-        return record
-    except Exception as exc:
-        return error_record(task.index, task.path,
-                            f"{task.path}: internal error while checking ({type(exc).__name__}: {exc})")
-
-
-def check_text(text: str, config: Config, path: str, index: int = 0, *, safe_rewrite: bool = True) -> Record:
-    """Check ``text`` and rewrite it with its safe fixes; return the compact record."""
-    from rewriter.engine import analyze
-    from rewriter.fix import rewrite
-
-    report = analyze(text, config, path)
-    record = make_record(report, index)
-    if not safe_rewrite:
-        return record
-    try:
-        result = rewrite(text, unsafe=False, config=config, path=path, report=report)
-    except Exception as exc:
-        record["safe_rewrite"] = None
-        record["notes"].append(f"safe rewrite failed ({type(exc).__name__}: {exc})")
-        return record
-    before, after = change_excerpt(text, result.text)
-    record["safe_rewrite"] = {
-        "grade_before": _grade(result.before),
-        "grade_after": _grade(result.after),
-        "words_after": int(result.after.get("words", 0)),
-        "applied": len(result.applied),
-        "changed": result.changed,
-        "before": before,
-        "after": after,
-    }
-    return record
-
-
-def text_digest(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def make_record(report: Any, index: int = 0) -> Record:
-    """``file_dict(report)`` plus ``counts`` (per family), ``context`` (per finding) and ``index``."""
-    from rewriter.render.json import file_dict
-
-    record = file_dict(report)
-    record["counts"] = dict(sorted(Counter(f.family for f in report.findings).items()))
-    record["context"] = [finding_context(report.text, f.start, f.end) for f in report.findings]
-    record["index"] = index
-    return record
-
-
-def error_record(index: int, path: str, message: str) -> Record:
-    return {"index": index, "path": path, "error": message}
-
-
-def _grade(metrics: Any) -> float:
-    return float(metrics.get("flesch_kincaid_grade", 0.0)) if metrics else 0.0
-
-
-def finding_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> list[str]:
-    """Up to ``width`` characters of the same line either side of ``text[start:end]``."""
-    if start == end:
-        return ["", ""]
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
-    line_end = min(ends) if ends else len(text)
-    lo = max(line_start, start - width)
-    hi = min(line_end, end + width)
-    left = text[lo:start]
-    right = text[end:hi]
-    if lo > line_start:
-        cut = left.find(" ")
-        left = "…" + (left[cut + 1 :] if 0 <= cut < len(left) - 1 else left)
-    if hi < line_end:
-        cut = right.rfind(" ")
-        right = (right[:cut] if cut > 0 else right) + "…"
-    return [left, right]
-
-
-def change_excerpt(before: str, after: str, limit: int = EXCERPT_CHARS) -> tuple[str, str]:
-    """The first changed paragraph before and after a rewrite, cut to about ``limit`` characters."""
-    if before == after:
-        return "", ""
-    a, b = before.splitlines(), after.splitlines()
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        old = "\n".join(a[i1:i2])
-        new = "\n".join(b[j1:j2])
-        return _window(old, new, limit)
-    return "", ""  # pragma: no cover - texts differ, so some opcode is not "equal"
-
-
-def _window(old: str, new: str, limit: int) -> tuple[str, str]:
-    if len(old) <= limit and len(new) <= limit:
-        return old, new
-    prefix = 0
-    for x, y in zip(old, new, strict=False):
-        if x != y:
-            break
-        prefix += 1
-    lo = max(0, prefix - limit // 3)
-    if lo:
-        space = old.find(" ", lo)
-        lo = space + 1 if 0 <= space < prefix else lo
-    def cut(s: str) -> str:
-        piece = s[lo : lo + limit]
-        if lo + limit < len(s):
-            space = piece.rfind(" ")
-            piece = (piece[:space] if space > limit // 2 else piece) + "…"
-        return ("…" if lo else "") + piece
-    return cut(old), cut(new)
 
 
 # ---------------------------------------------------------------- the collecting side
@@ -263,7 +105,7 @@ class BatchResult:
             return row
         metrics = record["metrics"]
         scalars = {k: float(v) for k, v in metrics.items() if isinstance(v, int | float) and not isinstance(v, bool)}
-        rewrite = record.get("safe_rewrite") or {}
+        rewrite: Mapping[str, Any] = record.get("safe_rewrite") or {}
         row = Row(index, path, words=int(metrics.get("words", 0)), sentences=int(metrics.get("sentences", 0)),
                   grade=float(metrics.get("flesch_kincaid_grade", 0.0)), metrics=scalars,
                   findings=len(record["findings"]), counts=dict(record.get("counts", {})),
@@ -320,17 +162,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-def chunked(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
-    chunk: list[Task] = []
-    for t in tasks:
-        chunk.append(t)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def run(
@@ -408,8 +239,7 @@ class _CacheSide:
             k = key("record", text, t.config, t.path)
             record = cache.get(k)
             if isinstance(record, dict) and "metrics" in record and "findings" in record:
-                record = dict(record, index=t.index, path=t.path)
-                sink(record)
+                sink(cast(Record, dict(record, index=t.index, path=t.path)))
                 continue
             digest = text_digest(text)
             self.pending[t.index] = (cache, k, digest)
@@ -434,8 +264,9 @@ def run_serial(tasks: Iterable[Task], sink: Sink) -> None:
 class LocalRunner:
     """A process pool with a bounded window of chunks in flight that survives dying workers."""
 
-    def __init__(self, jobs: int, *, chunk_size: int = CHUNK_SIZE, worker: Worker = check_chunk,
-                 initializer: Callable[[Config | None], None] = _init_worker,
+    def __init__(self, jobs: int, *, chunk_size: int = CHUNK_SIZE,
+                 worker: Callable[[list[Task]], list[Any]] = check_chunk,
+                 initializer: Callable[[Config | None], None] = init_worker,
                  start_method: str = "spawn") -> None:
         self.jobs = jobs
         self.chunk_size = max(1, chunk_size)
@@ -448,7 +279,9 @@ class LocalRunner:
         return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=self.initializer,
                                    initargs=(config,))
 
-    def run(self, tasks: Iterable[Task], sink: Sink) -> None:
+    def run(self, tasks: Iterable[Task], sink: Callable[[Any], None]) -> None:
+        """Each task through ``worker``; what it returns for each goes to ``sink`` (records, or
+        whatever another worker makes: :mod:`rewriter.parallel` sends Reports)."""
         source = iter(tasks)
         first = next(source, None)
         if first is None:
@@ -457,7 +290,7 @@ class LocalRunner:
         chunks = chunked(_prepend(first, source), self.chunk_size)
         window = self.jobs * IN_FLIGHT_PER_WORKER
         suspects: deque[Task] = deque()  # files of chunks that were in flight when a worker died
-        pending: dict[Future[list[Record]], list[Task]] = {}
+        pending: dict[Future[list[Any]], list[Task]] = {}
         executor = self._executor(config)
         exhausted = False
         try:
@@ -556,4 +389,4 @@ def _progress(enabled: bool, total: int | None) -> _Progress:
 
 
 __all__ = ["BatchResult", "LocalRunner", "Record", "Row", "Task", "change_excerpt", "check_chunk", "check_task",
-           "check_text", "default_jobs", "error_record", "finding_context", "run", "warm_up"]
+           "check_text", "default_jobs", "error_record", "finding_context", "make_record", "run", "warm_up"]

@@ -19,8 +19,18 @@ from typing import Any
 import distributed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from rewriter.batch import CHUNK_SIZE, IN_FLIGHT_PER_WORKER, Record, Sink, Task, check_chunk, chunked, error_record
 from rewriter.config import Config
+from rewriter.records import (
+    CHUNK_SIZE,
+    IN_FLIGHT_PER_WORKER,
+    Record,
+    Sink,
+    Task,
+    check_chunk,
+    chunked,
+    error_record,
+    warm_up,
+)
 
 PLUGIN_NAME = "rewriter-pipeline"
 
@@ -34,8 +44,6 @@ class PipelinePlugin(WorkerPlugin):
         self.config = config
 
     def setup(self, worker: Any) -> None:
-        from rewriter.batch import warm_up
-
         with contextlib.suppress(Exception):  # the first file reports the problem as its error record
             warm_up(self.config)
 

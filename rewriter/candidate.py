@@ -50,6 +50,8 @@ DOUBLING_OK = frozenset({
 })
 _DEFINITE_ONLY = frozenset({"main", "foremost", "sole"})
 _QUANTIFIERS = frozenset({"many", "several", "few", "numerous", "various", "lots", "plenty", "countless", "some"})
+_DEGREE = frozenset({"very", "extremely", "highly", "really", "so", "quite", "most", "more", "less", "too",
+                     "increasingly", "particularly", "especially", "truly", "rather", "fairly", "pretty"})
 _AFTER_VERB_ONLY = frozenset({"hard", "fast", "late", "early", "well", "long"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
@@ -98,6 +100,11 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     # "a flagship project" -> "a main project": these adjectives want "the" or a possessive
     if first in _DEFINITE_ONLY and prev is not None and prev.lower_ in ("a", "an"):
         return f"'{first}' does not follow 'a'"
+    # "a very pivotal moment" -> "a very turning point": an adverb of degree wants an adjective,
+    # and a match that starts with one and ends with its noun gives it none
+    if (prev is not None and prev.lower_ in _DEGREE and j - i > 1 and doc[i].pos_ == "ADJ"
+            and doc[j - 1].pos_ in ("NOUN", "PROPN")):
+        return f"'{prev.text}' would stand before a noun"
     # "a myriad of 12 stakeholders" -> "many 12 stakeholders"
     if last in _QUANTIFIERS and nxt is not None and nxt.like_num:
         return f"'{last}' cannot stand before a number"

@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -15,8 +13,7 @@ if TYPE_CHECKING:
     from rewriter.model import Report
     from rewriter.textio import Source
 
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+from rewriter.workspace import ConfigResolver, drafts_of
 
 
 def _version() -> str:
@@ -117,65 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _codes(value: str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    return tuple(v.strip().upper() for v in value.split(",") if v.strip())
-
-
-class ConfigResolver:
-    """The configuration for each checked file (found upward, or --config), with CLI overrides."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-
-    def for_path(self, path: str | None) -> Config:
-        from rewriter.config import find_config
-
-        if getattr(self.args, "config", None):
-            return self._load(str(Path(self.args.config).resolve()))
-        found = find_config(Path(path) if path else Path.cwd())
-        return self._load(str(found) if found else "")
-
-    @functools.lru_cache(maxsize=64)  # noqa: B019 - one resolver per run
-    def _load(self, source: str) -> Config:
-        from rewriter.config import Config, from_mapping, load_config
-
-        config = load_config(source) if source else Config()
-        overrides: dict[str, Any] = {}
-        sel = _codes(getattr(self.args, "select", None))
-        ign = _codes(getattr(self.args, "ignore", None))
-        if sel:
-            overrides["select"] = list(sel)
-        if ign:
-            overrides["ignore"] = list(config.ignore + ign)
-        if getattr(self.args, "languagetool", None):
-            overrides["languagetool"] = self.args.languagetool
-        if overrides:
-            config = from_mapping(overrides, "<cli>", base=config).replace(source=config.source)
-        return config
-
-
-def iter_paths(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Files named, and drafts (.md, .markdown, .txt) under folders, in sorted order."""
-    from fnmatch import fnmatch
-
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for sub in sorted(p.rglob("*")):
-                rel = sub.relative_to(p)
-                if any(part in _SKIP_DIRS or (part.startswith(".") and part not in (".", "..")) for part in rel.parts):
-                    continue
-                if sub.is_file() and sub.suffix.lower() in DRAFT_SUFFIXES:
-                    s = str(sub)
-                    if any(fnmatch(s, g) or fnmatch(sub.name, g) or sub.match(g) for g in exclude):
-                        continue
-                    yield s
-        else:
-            yield raw
-
-
 def gather(args: argparse.Namespace, resolver: ConfigResolver,
            sources: dict[str, Source] | None = None) -> tuple[list[tuple[str, str, Config]], list[str]]:
     """(path, text, config) for every input, and one-line errors for inputs that cannot be read.
@@ -201,13 +139,11 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver,
                 sources[name] = src
             items.append((name, src.text, resolver.for_path(args.stdin_filename)))
             continue
-        if not Path(raw).exists():
-            errors.append(f"{raw}: no such file or directory")
+        found, problem = drafts_of(raw, resolver)
+        if problem:
+            errors.append(problem)
             continue
-        base_config = resolver.for_path(raw)
-        found_any = False
-        for path in iter_paths([raw], base_config.exclude):
-            found_any = True
+        for path in found:
             if is_excluded(path, resolver.for_path(path)):  # 'exclude' skips named files too (pre-commit)
                 continue
             try:
@@ -221,8 +157,6 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver,
             if sources is not None:
                 sources[path] = src
             items.append((path, src.text, resolver.for_path(path)))
-        if not found_any and Path(raw).is_dir():
-            errors.append(f"{raw}: no drafts (.md, .markdown, .txt) in this folder")
     return items, errors
 
 

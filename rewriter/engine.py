@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from rewriter.config import Config, rule_enabled
@@ -15,14 +15,11 @@ from rewriter.nlp import load_pipeline
 from rewriter.register import register_score
 from rewriter.rules import all_rules, checkers
 from rewriter.rules.base import Context
-from rewriter.rules.grammar import drop_duplicates
 from rewriter.rules.lexicon import lexicon_adverbs
 from rewriter.rules.readability import DOCUMENT_CODES, Tally
 from rewriter.rules.structure import plain_long_sentences
 from rewriter.rules.suppression import apply_suppressions
 
-# word-level code rules whose findings LanguageTool repeats ("to to", "colour" in en-US): ours win
-WORD_CODES = frozenset({"SEN004", "SPL001"})
 SECTION_CHARS = 50_000  # characters of blocks parsed and checked at a time
 
 _CAPABILITY_NOTES = {
@@ -72,8 +69,9 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
         ctx.notes.extend(n for n in sctx.notes if n not in ctx.notes)
         del section, sctx
     findings.extend(tally.findings(document, ctx))
-    # LanguageTool matches on words our lexicons flag are duplicates (lexicon rules carry their file as origin)
-    findings = drop_duplicates(findings, {i.code for i in infos if i.group.lexical} | WORD_CODES)
+    # LanguageTool's matches on words our word lists (or SEN004, SPL001) flag are duplicates: rule metadata says which
+    findings = drop_duplicates(findings, {i.code for i in infos if i.has_precedence},
+                               frozenset(i.family for i in infos if i.group.defers))
     findings = plain_long_sentences(findings)
     notes.extend(n for n in ctx.notes if n not in notes)
     findings = filter_findings(document, findings, config,
@@ -172,3 +170,20 @@ class _Regions:
                 total += hi - lo
             i -= 1
         return total
+
+
+def drop_duplicates(findings: Iterable[Finding], lexicon_codes: Collection[str],
+                    deferring: Collection[str] = frozenset({"GRM"})) -> list[Finding]:
+    """Drop findings of the ``deferring`` families (GRM) that overlap a finding of a rule with
+    precedence (``lexicon_codes``: the lexical families' codes, house-style lexicons included, and
+    the code rules that say so, ``RuleInfo.has_precedence``): ours has the better message."""
+    findings = list(findings)
+    ours = sorted((f.start, f.end) for f in findings if f.family not in deferring and f.code in lexicon_codes)
+    if not ours or not any(f.family in deferring for f in findings):
+        return findings
+    return [f for f in findings if f.family not in deferring or not _overlaps(f, ours)]
+
+
+def _overlaps(f: Finding, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_left(spans, (f.end, f.end))
+    return any(s < f.end and f.start < e for s, e in spans[:k])

@@ -18,8 +18,8 @@ from rewriter.candidate import sentence_problem
 from rewriter.config import Config
 from rewriter.document import Document, overlaps_any
 from rewriter.engine import analyze
+from rewriter.grammar_guard import grammar_guard
 from rewriter.model import Applicability, Edit, Finding, Report
-from rewriter.rules.grammar import grammar_guard
 
 MAX_ITERATIONS = 4
 
@@ -87,39 +87,27 @@ def rewrite(
     iterations = 0
     original_document = Document.from_text(text)
     protected_strings = meaning_strings(original_document, first.names)
+    # edits a check turned down, by what they change: the next pass offers what they overlapped
+    # (a cut that would lose a name no longer hides the word swap inside it)
+    rejected: set[tuple[str, str, str]] = set()
     while iterations < (1 if accept is not None else MAX_ITERATIONS):
         iterations += 1
-        picked, skip = choose(current_report, required, accept, choices)
+        known = len(rejected)
+        picked, skip = choose(_without(current_report, rejected), required, accept, choices)
         document = original_document if current is text else Document.from_text(current)
-        edits: list[tuple[Finding, Edit]] = []
-        for f, edit in picked:
-            reason = guard_edit(document, edit)
-            if reason is None:
-                reason = _guards(current, edit, guards)
-            if reason is not None:
-                skip.append(Skipped(f, reason))
-                continue
-            edits.append((f, edit))
+        edits = _guarded(document, picked, guards, skip, rejected)
         for s in skip:
             key = finding_key(s.finding) if iterations == 1 else f"{iterations}:{finding_key(s.finding)}"
             skipped.setdefault(key, s)
-        edits = _sentence_checked(current, edits, skipped, iterations)
-        if not edits:
-            break
+        checked = _sentence_checked(current, edits, skipped, iterations)
+        rejected.update(_signature(current, f, e) for f, e in edits if (f, e) not in checked)
+        edits = checked
+        edits = _meaning_kept(current, edits, protected_strings, skipped, rejected)
         new_text = apply_edits(current, [e for _, e in edits])
-        lost = missing_meaning(protected_strings, new_text)
-        if lost:
-            # find the edits that lose it and drop them; keep the rest
-            keep = []
-            for f, e in edits:
-                if any(_touches(current, s, e) for s in lost):
-                    skipped[finding_key(f)] = Skipped(f, f"would lose '{sorted(lost)[0]}' from the original")
-                else:
-                    keep.append((f, e))
-            edits = keep
-            if not edits:
-                break
-            new_text = apply_edits(current, [e for _, e in edits])
+        if not edits:
+            if len(rejected) > known and accept is None:
+                continue  # try again without what was turned down
+            break
         if iterations == 1:
             first_edits = tuple(e for _, e in edits)
         applied.extend(f for f, _ in edits)
@@ -135,6 +123,55 @@ def rewrite(
         before=first.metrics, after=current_report.metrics, iterations=iterations,
         report=current_report, edits=first_edits,
     )
+
+
+def _guarded(document: Document, picked: list[tuple[Finding, Edit]], guards: Sequence[Guard],
+             skip: list[Skipped], rejected: set[tuple[str, str, str]]) -> list[tuple[Finding, Edit]]:
+    """The picked edits that touch no protected region, drop no number and pass every guard; the
+    others go to ``skip`` with the reason and to ``rejected``."""
+    text = document.text
+    edits: list[tuple[Finding, Edit]] = []
+    for f, edit in picked:
+        reason = guard_edit(document, edit)
+        if reason is None:
+            reason = _guards(text, edit, guards)
+        if reason is not None:
+            skip.append(Skipped(f, reason))
+            rejected.add(_signature(text, f, edit))
+            continue
+        edits.append((f, edit))
+    return edits
+
+
+def _meaning_kept(text: str, edits: list[tuple[Finding, Edit]], protected: Counter[str],
+                  skipped: dict[str, Skipped], rejected: set[tuple[str, str, str]]) -> list[tuple[Finding, Edit]]:
+    """``edits`` less those that would lose a number, quotation or name of the original."""
+    lost = missing_meaning(protected, apply_edits(text, [e for _, e in edits])) if edits else None
+    if not lost:
+        return edits
+    keep = []
+    for f, e in edits:
+        if any(_touches(text, s, e) for s in lost):
+            skipped[finding_key(f)] = Skipped(f, f"would lose '{sorted(lost)[0]}' from the original")
+            rejected.add(_signature(text, f, e))
+        else:
+            keep.append((f, e))
+    return keep
+
+
+def _signature(text: str, f: Finding, edit: Edit) -> tuple[str, str, str]:
+    return f.code, text[edit.start : edit.end], edit.replacement
+
+
+def _without(report: Report, rejected: set[tuple[str, str, str]]) -> Report:
+    """``report`` less the findings whose edit was turned down in an earlier pass."""
+    if not rejected:
+        return report
+    text = report.text
+    keep = tuple(f for f in report.findings
+                 if not (f.fix is not None and len(f.fix.edits) == 1
+                         and _signature(text, f, f.fix.edits[0]) in rejected))
+    return report if len(keep) == len(report.findings) else replace(report, findings=keep)
 
 
 def choose(
@@ -240,12 +277,9 @@ def _chosen_edit(f: Finding, choice: str | None) -> Edit | None:
     if choice not in f.fix.alternatives:
         return None
     k = f.fix.alternatives.index(choice)
-    if k < len(f.fix.option_edits):
-        # shaped by the rule like the default: case, "a"/"an", a clean cut
-        return f.fix.option_edits[k]
-    from rewriter.inflect import match_case
-
-    return Edit(f.start, f.end, match_case(str(f.data.get("observed", "")), choice))
+    # shaped by the rule like the default (case, "a"/"an", a clean cut): every rule that offers
+    # alternatives gives each its edit
+    return f.fix.option_edits[k] if k < len(f.fix.option_edits) else None
 
 
 def _overlap(a: Edit, b: Edit) -> bool:
@@ -349,6 +383,9 @@ def name_count(text: str, name: str) -> int:
     """How often ``name`` occurs in ``text``; a one-word name at the start of a sentence ("Notably,
     ...") is not counted, since there a capital says nothing about being a name, and a fix that
     cuts such a word must be judged the same whatever the parse guessed elsewhere."""
+    if name.startswith("the ") and name[4:5].isupper():
+        # "the Environment Agency" may open a sentence after a split: "The Environment Agency"
+        return text.count(name) + text.count("The " + name[4:])
     if " " in name or not name[:1].isupper():
         return text.count(name)
     n = 0

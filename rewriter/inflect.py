@@ -94,7 +94,7 @@ def _lemma_table() -> dict[str, list[str]] | None:
     the cache is off."""
     from importlib import metadata
 
-    from rewriter.cache import compiled_table, enabled_by_env
+    from rewriter.tables import compiled_table, enabled_by_env
 
     if not enabled_by_env():  # building the table takes longer than loading lemminflect's once
         return None
@@ -142,7 +142,7 @@ def inflect(word: str, tag: str) -> str | None:
 
 
 def choose_tag(candidates: frozenset[str], spacy_tag: str, prev_words: tuple[str, ...], dep: str = "",
-               next_word: str = "", head_is_root: bool = False) -> str | None:
+               next_word: str = "", head_is_root: bool = False, has_subject: bool = False) -> str | None:
     """Pick one Penn tag from the forms the surface word can be, using spaCy's tag when it
     is one of them and the words before it (have/be + participle) when it is not."""
     if not candidates:
@@ -157,7 +157,9 @@ def choose_tag(candidates: frozenset[str], spacy_tag: str, prev_words: tuple[str
         if any(w in aux for w in prev_words[-3:]):
             return "VBN"
         # no auxiliary: a participle modifies ("the vote, bolstered by ..."); a main verb is past tense
-        if next_word == "by" or dep in ("amod", "advcl") or (dep == "acl" and not head_is_root):
+        # ... unless it has a subject of its own ("as prices soared, ...": past tense)
+        if next_word == "by" or dep == "amod" or (dep == "advcl" and not has_subject) or (
+                dep == "acl" and not head_is_root):
             return "VBN"
         return "VBD"
     if nouns == {"NNS"} and verbs == {"VBZ"}:

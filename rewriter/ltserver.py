@@ -197,6 +197,18 @@ class ServerStatus:
     error: str = ""
 
 
+def api_base(url: str) -> str:
+    """``http://host:8081``, ``.../v2`` or ``.../v2/check`` -> ``http://host:8081/v2/``."""
+    parts = urllib.parse.urlsplit(url.strip())
+    path = parts.path.rstrip("/")
+    for tail in ("/check", "/languages"):
+        if path.endswith("/v2" + tail):
+            path = path[: -len(tail)]
+    if not path.endswith("/v2"):
+        path += "/v2"
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
+
+
 def _get_json(url: str, data: dict[str, str] | None, timeout: float) -> Any:
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     request = urllib.request.Request(url, data=body, headers={"Accept": "application/json", "User-Agent": "rewriter"})
@@ -209,8 +221,6 @@ def server_status(url: str, timeout: float = 10.0, check_timeout: float = 120.0)
     """Whether a LanguageTool server answers at ``url``, its version and languages. The version
     comes from a one-word check, which a fresh server answers only once it has loaded its English
     rules (seconds to a minute): hence the longer ``check_timeout``."""
-    from rewriter.rules.grammar import api_base
-
     api = api_base(url)
     try:
         languages = _get_json(api + "languages", None, timeout)

@@ -53,25 +53,6 @@ class Severity(enum.IntEnum):
             ) from None
 
 
-@dataclass(frozen=True, order=True)
-class TextRange:
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad range {self.start}..{self.end}")
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def intersects(self, other: TextRange) -> bool:
-        return self.start < other.end and other.start < self.end
-
-    def contains(self, other: TextRange) -> bool:
-        return self.start <= other.start and other.end <= self.end
-
-
 @dataclass(frozen=True)
 class Edit:
     """Replace ``text[start:end]`` by ``replacement`` ("" deletes; an empty range inserts)."""
@@ -79,10 +60,6 @@ class Edit:
     start: int
     end: int
     replacement: str
-
-    @property
-    def range(self) -> TextRange:
-        return TextRange(self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -96,10 +73,6 @@ class Fix:
     option_edits: tuple[Edit, ...] = ()
     why_not: str = ""  # display-only because every candidate failed a check in its sentence: why
 
-    @property
-    def range(self) -> TextRange:
-        return TextRange(min(e.start for e in self.edits), max(e.end for e in self.edits))
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -112,10 +85,6 @@ class Finding:
     message: str
     fix: Fix | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def range(self) -> TextRange:
-        return TextRange(self.start, self.end)
 
     @property
     def family(self) -> str:

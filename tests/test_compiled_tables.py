@@ -64,8 +64,8 @@ def test_with_the_cache_off_nothing_is_written(tmp_path: Path, monkeypatch: pyte
 def test_lexicon_toml_read_back_equals_tomllib(fresh_table: Path) -> None:
     import tomllib
 
-    from rewriter.cache import parsed_toml
     from rewriter.rules.lexicon import DATA_DIR
+    from rewriter.tables import parsed_toml
 
     for path in sorted(DATA_DIR.glob("*.toml")):
         raw = path.read_text(encoding="utf-8")

@@ -212,6 +212,6 @@ def test_a_block_over_the_piece_limit_keeps_offsets(monkeypatch: pytest.MonkeyPa
     line = "Officials will endeavour to facilitate the review.\n"
     text = line * 12  # one block (no blank line) of 612 characters: parsed in pieces of 200
     report = analyze(text)
-    hits = [f for f in report.findings if text[f.range.start : f.range.end].lower() == "endeavour"]
+    hits = [f for f in report.findings if text[f.start : f.end].lower() == "endeavour"]
     assert len(hits) == 12
-    assert {f.range.start % len(line) for f in hits} == {line.index("endeavour")}
+    assert {f.start % len(line) for f in hits} == {line.index("endeavour")}

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rewriter import Config
 from rewriter.document import Document
 from rewriter.engine import analyze
-from rewriter.fix import apply_edits, guard_edit, meaning_strings, rewrite
+from rewriter.fix import apply_edits, finding_key, guard_edit, meaning_strings, rewrite
 from rewriter.model import Edit
 
 LEXICON = str(Path(__file__).parent / "data" / "fix_lexicon.toml")
@@ -303,3 +303,19 @@ def test_message_of_a_phrase_broken_over_lines_is_one_line() -> None:
     (f,) = analyze("The crew met in order\nto vote.", CONFIG).findings
     assert "\n" not in f.message and "'in order to'" in f.message
     assert f.data["observed"] == "in order\nto"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [("It was a holistic plan.\n", "It was an overall plan.\n"),
+                                                ("A holistic plan won.\n", "An overall plan won.\n")])
+def test_a_chosen_alternative_gets_its_article_corrected(text: str, expected: str) -> None:
+    """An editor's chosen alternative is shaped like the default fix (issue 15): 'a holistic plan'
+    with 'overall' picked reads 'an overall plan', never 'a overall plan'."""
+    report = analyze(text)
+    [f] = [f for f in report.findings if f.code == "INF001" and "holistic" in text[f.start : f.end].lower()]
+    assert f.fix is not None and "overall" in f.fix.alternatives
+    assert f.fix.edits[0].replacement == "broad"  # the default needs no article change
+    key = finding_key(f)
+    result = rewrite(text, accept=[key], choices={key: "overall"}, report=report)
+    assert result.text == expected
+    assert [g.code for g in result.applied] == ["INF001"]

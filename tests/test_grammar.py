@@ -20,19 +20,13 @@ from typing import Any
 
 import pytest
 
-from rewriter import Config, analyze
+from rewriter import Config, analyze, languagetool, ltserver
 from rewriter.cli import main
+from rewriter.engine import drop_duplicates
+from rewriter.grammar_guard import grammar_guard, new_grammar_errors
+from rewriter.languagetool import LanguageToolClient, client_for, plan_requests, utf16_to_index
 from rewriter.model import Applicability, Finding, Severity
 from rewriter.rules import all_rules, grammar
-from rewriter.rules.grammar import (
-    LanguageToolClient,
-    client_for,
-    drop_duplicates,
-    grammar_guard,
-    new_grammar_errors,
-    plan_requests,
-    utf16_to_index,
-)
 
 # ---------------------------------------------------------------------------------------------
 # A fake LanguageTool server
@@ -314,6 +308,9 @@ def test_messages_fixes_and_severity(lt: FakeServer) -> None:
     recieve = by_text["recieve"]  # two suggestions: a person chooses
     assert recieve.fix is not None and recieve.fix.applicability is Applicability.DISPLAY_ONLY
     assert recieve.fix.alternatives == ("receive", "relieve")
+    # each alternative is an edit of its own, like a lexicon rule's, for the editor's choice
+    assert [(e.start, e.end, e.replacement) for e in recieve.fix.option_edits] == [
+        (recieve.start, recieve.end, "receive"), (recieve.start, recieve.end, "relieve")]
     article = by_text["a"]  # grammar, even though LanguageTool calls it a misspelling
     assert article.code == "GRM001" and article.fix is not None
     assert article.fix.applicability is Applicability.DISPLAY_ONLY
@@ -369,7 +366,7 @@ def test_requests_stay_within_the_limit(lt: FakeServer) -> None:
     text = "Short intro with teh typo.\n\n" + long_block.strip() + "\n\nLast teh paragraph.\n"
     found = grm(analyze(text, Config(languagetool=lt.url, select=("GRM",))))
     sent = lt.checked_texts()
-    assert len(sent) >= 2 and all(len(t) <= grammar.MAX_REQUEST_CHARS for t in sent)
+    assert len(sent) >= 2 and all(len(t) <= languagetool.MAX_REQUEST_CHARS for t in sent)
     assert [f.start for f in found] == [m.start() for m in re.finditer(r"\bteh\b", text)]
 
 
@@ -410,7 +407,7 @@ def test_utf16_offsets() -> None:
     ],
 )
 def test_api_base(url: str, api: str) -> None:
-    assert grammar.api_base(url) == api
+    assert ltserver.api_base(url) == api
 
 
 # ---------------------------------------------------------------------------------------------
@@ -475,7 +472,7 @@ def test_cli_languagetool_option(lt: FakeServer, tmp_path: Path, capsys: pytest.
 
 def test_http_error_from_the_server_is_a_note(lt: FakeServer) -> None:
     client = LanguageToolClient(lt.url, max_chars=50_000)  # larger than the server takes
-    with pytest.raises(grammar.LanguageToolUnavailable, match=r"HTTP 413"):
+    with pytest.raises(languagetool.LanguageToolUnavailable, match=r"HTTP 413"):
         client.check("x " * 15_000)
     assert client.error is None  # the server is up; only that request failed
     assert client.check("teh")  # and it still works
@@ -483,7 +480,7 @@ def test_http_error_from_the_server_is_a_note(lt: FakeServer) -> None:
 
 def test_not_a_languagetool_server(lt: FakeServer) -> None:
     client = LanguageToolClient(lt.url + "/nothing-here/")
-    with pytest.raises(grammar.LanguageToolUnavailable, match=r"not a LanguageTool server"):
+    with pytest.raises(languagetool.LanguageToolUnavailable, match=r"not a LanguageTool server"):
         client.check("teh")
 
 
@@ -608,6 +605,12 @@ def test_drop_duplicates_by_lexical_code() -> None:
     lexical = {i.code for i in all_rules() if i.group.lexical}
     assert {"INF001", "INF002", "WRD001", "RED001", "CLI001", "HDG001", "HDG002", "NOM001"} <= lexical
     assert not lexical & {"PAS001", "RD001", "GRM001", "RW100"}
+    # precedence is rule metadata: the lexical families' codes, and the code rules that LanguageTool repeats
+    assert {i.code for i in all_rules() if i.has_precedence} == lexical | {"SEN004", "SPL001"}
+    assert {i.family for i in all_rules() if i.group.defers} == {"GRM"}
+    # a family that defers to another: its findings on words a rule with precedence flags go
+    kept = drop_duplicates([_f("WRD001", 10, 21), _f("PAS001", 12, 20), _f("GRM001", 12, 20)], {"WRD001"}, {"PAS"})
+    assert [f.code for f in kept] == ["WRD001", "GRM001"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -709,4 +712,4 @@ def test_rewrite_skips_an_edit_that_adds_a_grammar_error(lt: FakeServer, tmp_pat
     ],
 )
 def test_local_failures_are_one_plain_clause(exc: BaseException, expected: str) -> None:
-    assert grammar._local_failure(exc) == expected
+    assert languagetool._local_failure(exc) == expected

@@ -14,8 +14,12 @@ from typing import Any
 import pytest
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
-# the tuning set, and a held-out set written without reading the lexicons (never tune on it)
-SETS = {"inflated_news.jsonl": (30, r"inf-\d\d"), "inflated_news_heldout.jsonl": (20, r"held-\d\d")}
+# the tuning set, and two held-out sets written without reading the lexicons (never tune on them)
+SETS = {
+    "inflated_news.jsonl": (30, r"inf-\d\d"),
+    "inflated_news_heldout.jsonl": (20, r"held-\d\d"),
+    "inflated_news_heldout2.jsonl": (20, r"held2-\d\d"),
+}
 KEYS = {"id", "text", "inflated", "plain"}
 QUOTE = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 DIGITS = re.compile(r"\d+")

@@ -24,11 +24,11 @@ from typing import Any
 import pytest
 from test_grammar import FakeServer
 
-from rewriter import Config, analyze, ltserver
+from rewriter import Config, analyze, languagetool, ltserver
 from rewriter.cli import main
 from rewriter.config import ConfigError, from_mapping, to_toml
-from rewriter.rules import grammar
-from rewriter.rules.grammar import Match, RuleSelection, client_for, language_for, new_grammar_errors
+from rewriter.grammar_guard import grammar_guard, new_grammar_errors
+from rewriter.languagetool import Match, RuleSelection, client_for, language_for
 
 REAL_URL = os.environ.get("REWRITER_LANGUAGETOOL_URL", "")
 real = pytest.mark.skipif(not REAL_URL, reason="REWRITER_LANGUAGETOOL_URL is not set: no real LanguageTool "
@@ -441,7 +441,7 @@ def test_guard_counts_only_the_kept_rules(lt: FakeServer) -> None:
     # the fake server's WHITESPACE_RULE is off by default: a doubled space added is no reason
     assert new_grammar_errors(client, "They met.", "They  met.", None, RuleSelection()) == []
     assert new_grammar_errors(client, "They met.", "They  met.")  # every rule: it counts
-    guard = grammar.grammar_guard(lt.url, Config(languagetool=lt.url))
+    guard = grammar_guard(lt.url, Config(languagetool=lt.url))
     assert guard is not None and guard("They met.", "They  met.") is None
     assert guard("They were late.", "They was late.") is not None
 
@@ -496,7 +496,7 @@ def test_real_long_draft_is_chunked_with_offsets_right() -> None:
     paragraph = ("The council will meet again next week to vote on teh plan for the town center, and residents "
                  "may speak. ")
     text = "\n\n".join(paragraph * 6 for _ in range(100)) + "\n"  # ~63,000 characters: several requests
-    assert len(text) > 3 * grammar.MAX_REQUEST_CHARS
+    assert len(text) > 3 * languagetool.MAX_REQUEST_CHARS
     report = analyze(text, Config(languagetool=REAL_URL, select=("GRM",)))
     assert not [n for n in report.notes if "LanguageTool" in n], report.notes
     typos = [(f.start, f.end) for f in report.findings if f.code == "GRM002"]

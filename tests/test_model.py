@@ -1,4 +1,4 @@
-"""The data model: ranges, edits, fixes, applicability and severity."""
+"""The data model: code families, edits, fixes, applicability and severity."""
 
 from __future__ import annotations
 
@@ -6,40 +6,13 @@ import dataclasses
 
 import pytest
 
-from rewriter.model import Applicability, Edit, Finding, Fix, Report, Severity, TextRange
+from rewriter.model import Applicability, Edit, Finding, Fix, Report, Severity, code_family
 
 
-def test_text_range_rejects_negative_and_reversed() -> None:
-    with pytest.raises(ValueError):
-        TextRange(-1, 3)
-    with pytest.raises(ValueError):
-        TextRange(5, 4)
-    assert len(TextRange(3, 3)) == 0
-    assert len(TextRange(2, 7)) == 5
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        ((0, 5), (5, 9), False),  # touching half-open ranges do not intersect
-        ((0, 5), (4, 9), True),
-        ((3, 4), (0, 10), True),
-        ((0, 10), (3, 4), True),
-        ((6, 9), (0, 5), False),
-    ],
-)
-def test_text_range_intersects(a: tuple[int, int], b: tuple[int, int], expected: bool) -> None:
-    assert TextRange(*a).intersects(TextRange(*b)) is expected
-    assert TextRange(*b).intersects(TextRange(*a)) is expected
-
-
-def test_text_range_contains_and_order() -> None:
-    outer = TextRange(0, 10)
-    assert outer.contains(TextRange(0, 10))
-    assert outer.contains(TextRange(3, 3))
-    assert not outer.contains(TextRange(5, 11))
-    assert sorted([TextRange(4, 6), TextRange(1, 9), TextRange(1, 2)]) == [
-        TextRange(1, 2), TextRange(1, 9), TextRange(4, 6)]
+@pytest.mark.parametrize(("code", "family"), [("INF001", "INF"), ("RD0", "RD"), ("RD", "RD"), ("HSE001", "HSE"),
+                                             ("SEN004", "SEN"), ("ALL", "ALL")])
+def test_code_family_is_the_letters(code: str, family: str) -> None:
+    assert code_family(code) == family
 
 
 def test_applicability_order_labels_and_parse() -> None:
@@ -60,16 +33,16 @@ def test_severity_order_labels_and_parse() -> None:
         Severity.parse("fatal")
 
 
-def test_fix_range_spans_all_edits() -> None:
-    fix = Fix((Edit(10, 12, "a"), Edit(3, 5, ""), Edit(20, 20, "x")), Applicability.SAFE, "t")
-    assert fix.range == TextRange(3, 20)
-    assert Edit(4, 9, "z").range == TextRange(4, 9)
+def test_fix_holds_its_edits_and_defaults_to_no_alternatives() -> None:
+    fix = Fix((Edit(10, 12, "a"), Edit(3, 5, "")), Applicability.SAFE, "t")
+    assert [(e.start, e.end, e.replacement) for e in fix.edits] == [(10, 12, "a"), (3, 5, "")]
+    assert (fix.alternatives, fix.option_edits, fix.why_not) == ((), (), "")
 
 
-def test_finding_family_and_range() -> None:
+def test_finding_family() -> None:
     f = Finding("INF001", "inflated-word", "inflated", Severity.WARNING, 4, 13, "m")
     assert f.family == "INF"
-    assert f.range == TextRange(4, 13)
+    assert (f.start, f.end) == (4, 13)
     assert Finding("RD005", "g", "readability", Severity.INFO, 0, 0, "m").family == "RD"
     assert f.fix is None and dict(f.data) == {}
 

@@ -60,8 +60,8 @@ def test_an_image_is_replaced_whole(given: str, expected: str) -> None:
     ("given", "expected"),
     [
         ("The gallery reopened its doors on Saturday.", "The gallery reopened on Saturday."),
-        # part of a longer phrase, or a different sense: left alone
-        ("The theatre threw open its doors on Friday.", "The theatre threw open its doors on Friday."),
+        # the longer phrase is taken whole ("threw open" is never left behind), a different sense is left
+        ("The theatre threw open its doors on Friday.", "The theatre opened on Friday."),
         ("The museum will open its doors to refugees.", "The museum will open its doors to refugees."),
         ("A judge took careful account of every mitigating circumstance.",
          "A judge took careful account of every mitigating circumstance."),
@@ -370,3 +370,384 @@ def test_a_capitalised_lexicon_adverb_is_not_a_name() -> None:
     once = unsafe(text)
     assert unsafe(once) == once
     assert "Notably" not in analyze(text).names
+
+
+# --- passes after a refusal, cuts before a comma, clauses that can stand alone (issue 10) --------
+
+
+def test_a_refused_long_cut_lets_the_word_inside_it_through() -> None:
+    # the empty tail would lose a place name, so it stays; the inflated verb inside it is still fixed
+    given = ("The port handled 6.1 million tonnes of cargo last year, a remarkable achievement that "
+             "solidifies its position as a gateway for trade with Norway.")
+    out = unsafe(given)
+    assert "Norway" in out
+    assert "strengthens its position" in out, out
+    assert unsafe(out) == out
+
+
+def test_a_phrase_that_ends_its_clause_is_cut_before_the_comma() -> None:
+    given = ("The rail company apologised for any inconvenience caused, adding that a review of the "
+             "signals was under way.")
+    assert unsafe(given) == "The rail company apologised, adding that a review of the signals was under way."
+
+
+def test_one_word_before_a_comma_is_not_cut_out_of_a_doubling() -> None:
+    given = "The crowd was truly, truly delighted by the late goal on Saturday."
+    assert ", ," not in unsafe(given)
+    assert "was, " not in unsafe(given)
+
+
+def test_a_conjunction_split_needs_a_clause_that_can_stand_alone() -> None:
+    # "and others seeking ..." is a second object, not a clause: splitting there leaves a fragment
+    text = ("Under its new rules the college will now consider applications from local students, and "
+            "others seeking a place to study or work at the college, regardless of where they live or "
+            "what they earn each year.")
+    assert "Others seeking" not in unsafe(text, SEN)
+    # a finite second clause still splits
+    split = ("The bond issue will go to the state courts for a test of the new act in the spring, and "
+             "then the sales will begin and contracts will be let for repairs on the busiest roads.")
+    assert ". Then the sales will begin" in unsafe(split, SEN)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Shares in the firm soared on Monday after the results.",
+         "Shares in the firm rose on Monday after the results."),
+        ("The club has emerged as a key player in the league.",
+         "The club has become a key player in the league."),
+        ("She clinched the title in four sets.", "She won the title in four sets."),
+        ("Delegates will discuss a list of pressing issues.", "Delegates will discuss a list of urgent issues."),
+        ("Police are appealing to members of the public who saw the crash.",
+         "Police are appealing to people who saw the crash."),
+        ("The mayor will engage with residents at three meetings.",
+         "The mayor will talk to residents at three meetings."),
+        ("Leaders met for a high-level summit in Suva.", "Leaders met for a summit in Suva."),
+        ("The town marked the milestone anniversary with a parade.", "The town marked the anniversary with a parade."),
+        ("Teenage sensation Ada Berg etched her name into the history books on Sunday.",
+         "Teenager Ada Berg made history on Sunday."),
+        ("The cuts will hit the provision of youth services.", "The cuts will hit youth services."),
+        ("The drive aims to reach every corner of the county.", "The drive aims to reach all of the county."),
+    ],
+)
+def test_press_release_phrases_from_our_own_paragraphs(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An eagle soared above the valley at dawn.",
+        "The prosecutor said the letter would clinch the case against him.",
+        "Details emerged as the police searched the house.",
+        "He kept pressing the issue with the mayor all night.",
+        "The judge ruled that the provision of the act was void.",
+        "She refused to engage with the argument.",
+    ],
+)
+def test_press_release_phrases_leave_their_plain_senses_alone(text: str) -> None:
+    assert unsafe(text) == text
+
+
+def test_a_past_verb_with_its_own_subject_stays_past_tense() -> None:
+    # "soared" heads a clause with a subject: the past tense "rose", never the participle "risen"
+    assert unsafe("As prices soared in the spring, the council froze rents.") == \
+        "As prices rose in the spring, the council froze rents."
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # the speaker of a speech participle is named again: surname, person noun, or pronoun
+        ("Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of the "
+         "jurors from the panel, saying the juror had told him he had been accosted by masked men.",
+         "Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of the "
+         "jurors from the panel. The judge said the juror had told him he had been accosted by masked men."),
+        ("Councillor Ray Dunne said the scheme represented a real change in the district's efforts to tackle "
+         "the shortage of homes for young families, adding that it was essential that each new resident could "
+         "see a doctor.",
+         "Councillor Ray Dunne said the scheme represented a real change in the district's efforts to tackle "
+         "the shortage of homes for young families. Dunne added that it was essential that each new resident "
+         "could see a doctor."),
+        # ", with X saying ..." -> ". X said ..."
+        ("Officers made extensive enquiries throughout the day and are now appealing to anyone who may have "
+         "seen the crash on the ring road to come forward, with Inspector Gail Morrow saying that road safety "
+         "remains the force's first concern.",
+         "Officers made extensive enquiries throughout the day and are now appealing to anyone who may have "
+         "seen the crash on the ring road to come forward. Inspector Gail Morrow said that road safety "
+         "remains the force's first concern."),
+        # ", in what X called Y" -> ". X called it Y"; passive -> "It is ..."
+        ("Leaders from 14 island nations gathered in Suva on Wednesday for a summit aimed at planning the next "
+         "steps on money for coastal defences and farming, in what many observers hailed as a turning point "
+         "for the region.",
+         "Leaders from 14 island nations gathered in Suva on Wednesday for a summit aimed at planning the next "
+         "steps on money for coastal defences and farming. Many observers hailed it as a turning point for "
+         "the region."),
+        ("Voters in the ward will head to the polls on 14 November in a by-election for the seat left by the "
+         "retiring member of the council, in what is widely seen as a test for the governing coalition.",
+         "Voters in the ward will head to the polls on 14 November in a by-election for the seat left by the "
+         "retiring member of the council. It is widely seen as a test for the governing coalition."),
+        # ", in a judgment that ..." -> ". The judgment ..."
+        ("The High Court in Belfast on Thursday ruled that the department had acted unlawfully in its handling "
+         "of the closure of the old footbridge over the river, in a judgment that is likely to have wide "
+         "effects.",
+         "The High Court in Belfast on Thursday ruled that the department had acted unlawfully in its handling "
+         "of the closure of the old footbridge over the river. The judgment is likely to have wide effects."),
+    ],
+)
+def test_long_sentences_split_where_news_copy_splits(given: str, expected: str) -> None:
+    out = unsafe(given, SEN)
+    assert out == expected
+    assert unsafe(out, SEN) == out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "with many saying": no one to name
+        "Thousands of people lined the streets of the old town for the parade on Saturday afternoon in the "
+        "rain and the wind, with many saying it was the best in years.",
+        # "in a way that": not a record of anything
+        "The council has changed the rules for parking permits in the centre of town for the third time in "
+        "two years, in a way that few residents expected.",
+        # "adding to": a result, not speech, so "This added to ..."
+        "Prices rose sharply across the region during the long dry summer that followed the floods of the "
+        "spring before, adding to the strain on families already hit by high rents.",
+    ],
+)
+def test_long_sentences_keep_what_has_no_plain_second_sentence(text: str) -> None:
+    out = unsafe(text, SEN)
+    assert "Many said" not in out and ". The way" not in out and "Prices added" not in out
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("A retired official, familiar with the dynamics of trade talks, said the deal was close.",
+         "A retired official, familiar with trade talks, said the deal was close."),
+        ("Instances such as the raid on the compound strained the partnership.",
+         "The raid on the compound strained the partnership."),
+        ("The rise of the new government under the leadership of Ana Ruiz has eased tensions.",
+         "The rise of the new government led by Ana Ruiz has eased tensions."),
+        ("She warned that the sale might not be without difficulties.", "She warned that the sale might be difficult."),
+        ("The talks were not without difficulties, the minister said.", "The talks were difficult, the minister said."),
+    ],
+)
+def test_empty_openers_and_double_negatives(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+def test_instances_such_as_inside_a_phrase_is_left_alone() -> None:
+    text = "The rules apply in instances such as a flood or a fire."
+    assert unsafe(text) == text
+
+
+def test_a_split_is_offered_when_the_cut_beside_it_is_turned_down() -> None:
+    # cutting the closing comment would lose "Northern Europe": the sentence is split there instead
+    given = ("The Port of Kilbrannan has reported its busiest year on record, handling 6.4 million tonnes of "
+             "cargo in 2023, a remarkable feat that strengthens its place as a gateway for trade between "
+             "Scotland and Northern Europe.")
+    out = unsafe(given, SEN)
+    assert "in 2023. This is a remarkable feat that" in out, out
+    assert "Northern Europe" in out
+
+
+def test_a_split_keeps_an_organisation_whose_name_starts_with_the() -> None:
+    given = ("The Met Office has issued an amber warning for the whole of the region from 6am to 9pm on Thursday, "
+             "and the Environment Agency said it had put up temporary barriers in the town centre overnight.")
+    out = unsafe(given, SEN)
+    assert ". The Environment Agency said" in out, out
+
+
+def test_who_after_a_named_person_in_a_phrase_is_split_off() -> None:
+    given = ("A Crown Court judge in Leeds on Friday handed down a sentence of seven years to former finance "
+             "director Martin Selby, who had taken about £2.3 million from a children's charity over five years.")
+    assert unsafe(given, SEN).endswith("director Martin Selby. Selby had taken about £2.3 million from a "
+                                       "children's charity over five years.")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Voters in the Marsden ward will head to the polls on 14 November in a by-election that is widely seen "
+         "as a test for the governing coalition at the county hall, following the resignation of councillor "
+         "Derek Haines.",
+         "Voters in the Marsden ward will head to the polls on 14 November in a by-election that is widely seen "
+         "as a test for the governing coalition at the county hall. This follows the resignation of councillor "
+         "Derek Haines."),
+        ("The council voted to close the old library on the corner of Mill Street and the high road in the east "
+         "of the town last night after a long and heated debate, following months of protests by readers.",
+         "The council voted to close the old library on the corner of Mill Street and the high road in the east "
+         "of the town last night after a long and heated debate. This followed months of protests by readers."),
+        ("The department store chain Hallett and Company has announced plans to cut its workforce across the "
+         "north and the west of the country this year, with up to 1,200 roles set to be affected by the "
+         "restructuring programme.",
+         "The department store chain Hallett and Company has announced plans to cut its workforce across the "
+         "north and the west of the country this year. Up to 1,200 roles are set to be affected by the "
+         "restructuring programme."),
+    ],
+)
+def test_closing_phrases_become_sentences(given: str, expected: str) -> None:
+    out = unsafe(given, SEN)
+    assert out == expected
+    assert unsafe(out, SEN) == out
+
+
+def test_following_as_a_plain_preposition_mid_sentence_is_left_alone() -> None:
+    text = ("Following months of protests by readers, the council voted to keep the old library on the corner of "
+            "Mill Street open for at least another five years.")
+    assert unsafe(text, SEN) == text
+
+
+def test_boasting_becomes_with_not_having() -> None:
+    # "Having a line-up ..., the festival drew" reads as a cause; "With" is what an editor writes
+    assert unsafe("Boasting a diverse line-up of local bands, the festival drew a record crowd.") == \
+        "With a diverse line-up of local bands, the festival drew a record crowd."
+    assert unsafe("The firm has grown fast, boasting a workforce of 210 people.") == \
+        "The firm has grown fast, with a workforce of 210 people."
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Storm Ada is set to batter the coast with gusts of up to 70mph.",
+         "Storm Ada is set to hit the coast with gusts of up to 70mph."),
+        ("Waiting lists have fallen dramatically this year.", "Waiting lists have fallen sharply this year."),
+        ("The operator is slashing 40 trains a day.", "The operator is cutting 40 trains a day."),
+        ("A group of intrepid walkers raised £4,000.", "A group of brave walkers raised £4,000."),
+        ("The choir raised a staggering £48,600 for the hospice.", "The choir raised £48,600 for the hospice."),
+        ("The theatre threw open its doors on Friday.", "The theatre opened on Friday."),
+        ("The restoration will breathe new life into the old mill.", "The restoration will revive the old mill."),
+        ("Police have launched a crackdown on speeding.", "Police have cracked down on speeding."),
+        ("A spate of thefts has hit the town.", "A series of thefts has hit the town."),
+        ("The road will stay shut for the foreseeable future.", "The road will stay shut for now."),
+        ("The MP has thrown her weight behind the campaign.", "The MP has backed the campaign."),
+        ("The plan flies in the face of the evidence.", "The plan defies the evidence."),
+        ("Upwards of 300 people attended.", "More than 300 people attended."),
+        ("The rules apply with effect from 6 April.", "The rules apply from 6 April."),
+        ("The scheme will save north of £1 million per annum.", "The scheme will save more than £1 million a year."),
+        ("The find could potentially change the way in which farmers work.",
+         "The find could change how farmers work."),
+        ("The win brings to an end a 27-year wait.", "The win ends a 27-year wait."),
+        ("The chain will shutter four stores amid mounting losses.",
+         "The chain will close four stores amid growing losses."),
+        ("Commuters have been left fuming after the changes.", "Commuters have been left angry after the changes."),
+        ("The firm employs a workforce of 420 people.", "The firm employs 420 people."),
+        ("The bridge is slated for completion in 2027.", "The bridge is due to be finished in 2027."),
+        ("It was a pulsating final.", "It was an exciting final."),
+    ],
+)
+def test_news_inflation_after_the_first_held_out_set(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The batter hit the ball over the fence.",
+        "Farmers say blight has cost them dearly.",
+        "The crowd surged forward when the gates opened.",
+        "The staircase spirals down to the cellar.",
+        "The report was long-awaited.",
+        "She signed the form on the back of the envelope.",
+        "The university will confer degrees on Friday.",
+        "Prices could spiral out of control.",
+    ],
+)
+def test_news_inflation_entries_leave_plain_senses_alone(text: str) -> None:
+    assert unsafe(text) == text
+
+
+def test_an_organisation_that_speaks_is_it_in_the_second_sentence() -> None:
+    given = ("The Met Office has issued an amber warning for the whole of the north-west of England and most of "
+             "Wales for Thursday and Friday, cautioning that there is a risk of power cuts and travel disruption.")
+    assert unsafe(given, SEN) == (
+        "The Met Office has issued an amber warning for the whole of the north-west of England and most of Wales "
+        "for Thursday and Friday. It cautioned that there is a risk of power cuts and travel disruption.")
+
+
+def test_with_and_a_participle_takes_the_main_verbs_time() -> None:
+    past = ("The software firm Kelvinbright in Glasgow has delivered a strong set of annual results for the year to "
+            "the end of March, with revenue rising 31% to £64.8 million on demand for its payroll platform from "
+            "small firms.")
+    assert ". Revenue rose 31% to £64.8 million" in unsafe(past, SEN)
+    future = ("The replacement of the Route 9 bridge over the Tannery River in Eastbrook will begin next month "
+              "after years of delay and argument in the town, with state officials promoting the $46 million "
+              "project as vital.")
+    assert ". State officials are promoting the $46 million project" in unsafe(future, SEN)
+
+
+def test_an_adverb_of_degree_never_lands_before_a_noun() -> None:
+    out = unsafe("Residents called the vote a very pivotal moment for the town.")
+    assert "very turning point" not in out
+
+
+def test_which_as_the_object_of_its_clause_is_not_split_off() -> None:
+    text = ("Many residents oppose the plan, which the council, after a long and at times heated debate that ran "
+            "late into the night, finally approved by a narrow margin of five votes to four.")
+    out = unsafe(text, SEN)
+    assert ". The plan the council" not in out
+    assert out == text
+
+
+@pytest.mark.parametrize(
+    ("given", "expected_part"),
+    [
+        ("Scientists at the University of Dunmore have found a gene in a wild Peruvian potato that could help "
+         "farmers in the west tackle potato blight, a disease that costs growers an estimated £3.5 billion "
+         "worldwide each year.",
+         "tackle potato blight. The disease costs growers an estimated £3.5 billion"),
+        ("The operator said the cuts to the timetable were needed because it was facing a shortage of "
+         "qualified drivers across the whole of its network this year, and insisted that it remained committed "
+         "to its customers.",
+         "this year. It insisted that it remained committed"),
+        ("The mayor opened the new library on the corner of Mill Street and the high road on Saturday morning "
+         "in front of a crowd of about 200 people, and thanked the volunteers who had raised the money.",
+         "about 200 people. The mayor thanked the volunteers"),
+    ],
+)
+def test_appositions_and_second_verbs_become_sentences(given: str, expected_part: str) -> None:
+    out = unsafe(given, SEN)
+    assert expected_part in out, out
+    assert unsafe(out, SEN) == out
+
+
+def test_a_second_verb_with_a_plural_subject_is_not_it() -> None:
+    text = ("The two firms signed the deal for the new stadium on the edge of the old town at a short ceremony "
+            "in the council chamber on Monday afternoon, and shook hands in front of the cameras.")
+    assert ". It shook" not in unsafe(text, SEN)
+
+
+def test_a_sentence_with_a_quotation_splits_after_it() -> None:
+    given = ("\u201cIt's not a finished product, but it is a real step,\u201d said lead author Professor Hana "
+             "Lindqvist, who stressed that the findings open up many possibilities for storing power on the grid "
+             "for long periods.")
+    out = unsafe(given, SEN)
+    assert out == ("\u201cIt's not a finished product, but it is a real step,\u201d said lead author Professor Hana "
+                   "Lindqvist. Lindqvist stressed that the findings open up many possibilities for storing power "
+                   "on the grid for long periods.")
+
+
+def test_an_open_quotation_stops_any_split() -> None:
+    text = ("\u201cWe will not give up on this town, said the mayor at the opening of the new library on the corner "
+            "of Mill Street on Saturday, who thanked the volunteers who had raised the money for the books.")
+    assert unsafe(text, SEN) == text
+
+
+def test_an_initial_is_never_named_as_the_subject_of_a_second_sentence() -> None:
+    text = ("Gaining her second straight win, Norman B. Small's filly Garden Fresh, a 3-year-old, beat the colts in "
+            "the $4,500 St. Patrick's Day Purse, the featured seventh race here today, and paid $7.20 to win.")
+    assert ". B. paid" not in unsafe(text, SEN)
+
+
+def test_an_opener_that_only_says_how_people_felt_is_cut() -> None:
+    assert unsafe("In a case that shocked the close-knit community, a judge on Monday jailed a builder for 3 years.",
+                  SEN) == "A judge on Monday jailed a builder for 3 years."
+    kept = "In a case that could affect thousands of tenants, the court ruled that the fees were unlawful."
+    assert unsafe(kept, SEN) == kept
+
+
+def test_a_name_at_a_sentence_start_is_a_name_when_the_paragraph_says_so() -> None:
+    text = "Harbinger rose 4% on Monday. Shares in Harbinger have doubled this year."
+    assert unsafe(text) == text
+    assert unsafe("Harbinger of doom, the storm came early.").startswith("Sign of doom")

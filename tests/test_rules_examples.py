@@ -25,7 +25,7 @@ def _cases(kind: str, known_failures: bool = True) -> list[Any]:
 def languagetool_url() -> Iterator[str]:
     from test_grammar import FakeServer
 
-    from rewriter.rules.grammar import client_for
+    from rewriter.languagetool import client_for
 
     server = FakeServer()
     server.thread.start()

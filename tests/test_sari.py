@@ -1,4 +1,4 @@
-"""SARI and EASSE-style FKGL (rewriter.sari).
+"""SARI and EASSE-style FKGL (benchmarks/sari.py).
 
 Two kinds of test:
 * small cases worked out by hand (the project's own sentences), which pin down the conventions
@@ -10,25 +10,32 @@ Two kinds of test:
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import os
 import statistics
+import sys
 from pathlib import Path
 
 import pytest
 
-from rewriter.sari import (
-    SariStats,
-    corpus_fkgl,
-    corpus_sari,
-    corpus_sari_scores,
-    corpus_stats,
-    easse_syllables,
-    normalize,
-    score_stats,
-    split_sentences,
-    tokenize_13a,
-)
+# sari.py serves the benchmarks only, so it lives beside them (benchmarks/ is no package)
+_SARI = Path(__file__).resolve().parent.parent / "benchmarks" / "sari.py"
+_SPEC = importlib.util.spec_from_file_location("sari", _SARI)
+assert _SPEC is not None and _SPEC.loader is not None
+sari = importlib.util.module_from_spec(_SPEC)
+sys.modules["sari"] = sari  # its dataclasses look their module up
+_SPEC.loader.exec_module(sari)
+SariStats = sari.SariStats
+corpus_fkgl = sari.corpus_fkgl
+corpus_sari = sari.corpus_sari
+corpus_sari_scores = sari.corpus_sari_scores
+corpus_stats = sari.corpus_stats
+easse_syllables = sari.easse_syllables
+normalize = sari.normalize
+score_stats = sari.score_stats
+split_sentences = sari.split_sentences
+tokenize_13a = sari.tokenize_13a
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("REWRITER_EVAL_DIR", ROOT.parent / "shared" / "eval"))

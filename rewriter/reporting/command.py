@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from rewriter.batch import Task
+    from rewriter.batch import BatchResult
+    from rewriter.records import Record, Task
+    from rewriter.workspace import ConfigResolver
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -99,55 +101,31 @@ def cap_jobs(requested: int | None, files: int) -> int:
     return requested
 
 
-def iter_tasks(paths: list[str], resolver: Any, missing: list[dict[str, Any]]) -> Iterator[Task]:
+def iter_tasks(paths: list[str], resolver: ConfigResolver, missing: list[Record]) -> Iterator[Task]:
     """One task per draft under ``paths``; unreadable arguments become error records in ``missing``."""
-    from rewriter.batch import Task, error_record
-    from rewriter.cli import iter_paths
+    from rewriter.records import Task, error_record
+    from rewriter.workspace import drafts_of
 
     index = 0
     for raw in paths:
-        if not Path(raw).exists():
-            missing.append(error_record(index, raw, f"{raw}: no such file or directory"))
+        found, problem = drafts_of(raw, resolver)
+        if problem:
+            missing.append(error_record(index, raw, problem))
             index += 1
             continue
-        base = resolver.for_path(raw)
-        found = False
-        for path in iter_paths([raw], base.exclude):
-            found = True
+        for path in found:
             yield Task(index, path, resolver.for_path(path))
             index += 1
-        if not found and Path(raw).is_dir():
-            missing.append(error_record(index, raw, f"{raw}: no drafts (.md, .markdown, .txt) in this folder"))
-            index += 1
 
 
-def run_report(args: argparse.Namespace, resolver: Any) -> int:
+def run_report(args: argparse.Namespace, resolver: ConfigResolver) -> int:
     if args.compare:
         return run_compare(args, resolver)
-    if not args.paths:
-        return _fail("report needs at least one PATH (or --compare OLD NEW)")
-    if not args.output:
-        return _fail("report needs -o FILE (.html, .md, .json or .csv)")
-    fmt = output_format(args.output)
-    if fmt is None:
-        return _fail(f"{args.output}: unknown report format (use .html, .md, .json or .csv)")
-    if args.jobs is not None and args.jobs < 1:
-        return _fail("--jobs must be 1 or more")
-    if fmt == "html":
-        from rewriter.reporting.charts import ChartsUnavailable, require_matplotlib
-
-        try:
-            require_matplotlib()
-        except ChartsUnavailable as exc:
-            return _fail(str(exc))
-    if args.scheduler:
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            return _fail("--scheduler needs Dask; install it with: pip install 'rewriter[dask]'")
-    problem = output_problem(args.output)
+    problem = usage_problem(args)
     if problem:  # before any file is analysed, not after
         return _fail(problem)
+    fmt = output_format(args.output)
+    assert fmt is not None
 
     from rewriter import batch
     from rewriter.rules import families
@@ -157,7 +135,7 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
     known = sorted(groups)
     names = {prefix: group.label for prefix, group in groups.items()}
 
-    missing: list[dict[str, Any]] = []
+    missing: list[Record] = []
     tasks = list(iter_tasks(args.paths, resolver, missing))  # paths and configs only, not the texts
     jobs = args.jobs
     if not args.scheduler:
@@ -180,23 +158,7 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
         generated = (f"{summary['files']:,} files, generated {datetime.datetime.now():%Y-%m-%d %H:%M} "
                      f"by rewriter {_version()}")
         with open_output(args.output) as out:
-            if fmt == "html":
-                from rewriter.reporting.html import write_html
-
-                write_html(result, summary, out, title=args.title, known_families=known, family_names=names,
-                           generated=generated)
-            elif fmt == "json":
-                from rewriter.reporting.formats import write_json
-
-                write_json(result, summary, out)
-            elif fmt == "csv":
-                from rewriter.reporting.formats import write_csv
-
-                write_csv(result, out, known)
-            else:
-                from rewriter.reporting.formats import write_md
-
-                write_md(result, summary, out, title=args.title)
+            write_report(fmt, result, summary, out, title=args.title, known=known, names=names, generated=generated)
         failed = summary["files_failed"]
         print(f"rewriter: wrote {args.output}: {summary['files_checked']:,} files, {summary['words']:,} words, "
               f"{summary['findings']:,} findings" + (f"; {failed:,} could not be checked (listed in the report)"
@@ -206,7 +168,53 @@ def run_report(args: argparse.Namespace, resolver: Any) -> int:
     return 0
 
 
-def run_compare(args: argparse.Namespace, resolver: Any) -> int:
+def usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with a ``report`` command line, found before any file is read; None if nothing."""
+    if not args.paths:
+        return "report needs at least one PATH (or --compare OLD NEW)"
+    if not args.output:
+        return "report needs -o FILE (.html, .md, .json or .csv)"
+    fmt = output_format(args.output)
+    if fmt is None:
+        return f"{args.output}: unknown report format (use .html, .md, .json or .csv)"
+    if args.jobs is not None and args.jobs < 1:
+        return "--jobs must be 1 or more"
+    if fmt == "html":
+        from rewriter.reporting.charts import ChartsUnavailable, require_matplotlib
+
+        try:
+            require_matplotlib()
+        except ChartsUnavailable as exc:
+            return str(exc)
+    if args.scheduler:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            return "--scheduler needs Dask; install it with: pip install 'rewriter[dask]'"
+    return output_problem(args.output)
+
+
+def write_report(fmt: str, result: BatchResult, summary: dict[str, Any], out: TextIO, *, title: str,
+                 known: list[str], names: dict[str, str], generated: str) -> None:
+    if fmt == "html":
+        from rewriter.reporting.html import write_html
+
+        write_html(result, summary, out, title=title, known_families=known, family_names=names, generated=generated)
+    elif fmt == "json":
+        from rewriter.reporting.formats import write_json
+
+        write_json(result, summary, out)
+    elif fmt == "csv":
+        from rewriter.reporting.formats import write_csv
+
+        write_csv(result, out, known)
+    else:
+        from rewriter.reporting.formats import write_md
+
+        write_md(result, summary, out, title=title)
+
+
+def run_compare(args: argparse.Namespace, resolver: ConfigResolver) -> int:
     from rewriter.reporting.compare import compare_files, write_compare
     from rewriter.textio import InputError
 

@@ -12,8 +12,8 @@ import json
 from html import escape
 from typing import Any, TextIO
 
-from rewriter.batch import check_text
 from rewriter.config import Config
+from rewriter.records import Record, check_text
 from rewriter.textio import read_source
 
 # metric -> +1 when higher is better, -1 when lower is better, 0 when neither
@@ -29,13 +29,13 @@ def _key(f: dict[str, Any]) -> tuple[str, str]:
     return f["code"], " ".join(str(f["text"]).lower().split())
 
 
-def _context(record: dict[str, Any], i: int) -> str:
+def _context(record: Record, i: int) -> str:
     ctx = (record.get("context") or [])
     left, right = ctx[i] if i < len(ctx) else ("", "")
     return f"{left[-40:]}|{right[:40]}".lower()
 
 
-def match_findings(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[Any], list[Any], int]:
+def match_findings(old: Record, new: Record) -> tuple[list[Any], list[Any], int]:
     """(removed, added, unchanged): findings paired by rule and flagged text, first where the words
     around them are the same (moved, not changed), then with the partner whose words are most alike."""
     a = [(_key(f), _context(old, i)) for i, f in enumerate(old["findings"])]
@@ -72,7 +72,7 @@ def _verdict(delta: float, direction: int) -> str:
     return "better" if delta * direction > 0 else "worse"
 
 
-def compare_records(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+def compare_records(old: Record, new: Record) -> dict[str, Any]:
     metrics = []
     for key, direction in METRICS.items():
         a, b = old["metrics"].get(key), new["metrics"].get(key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from rewriter.batch import BatchResult, Record
 from rewriter.render.json import VERSION
@@ -16,7 +16,7 @@ _INTERNAL = ("index", "context")
 
 
 def public_record(record: Record) -> Record:
-    return {k: v for k, v in record.items() if k not in _INTERNAL}
+    return cast(Record, {k: v for k, v in record.items() if k not in _INTERNAL})
 
 
 def error_entries(result: BatchResult) -> list[dict[str, str]]:

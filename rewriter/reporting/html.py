@@ -142,7 +142,7 @@ def file_section(record: Record, row: Row) -> str:
     path = str(record["path"])
     m = record["metrics"]
     findings = record["findings"]
-    contexts = record.get("context") or [None] * len(findings)
+    contexts: list[Any] = record.get("context") or [None] * len(findings)
     out = [f'<details id="f{row.index}"><summary>{escape(path)} '
            f'<span class="muted">grade {_fmt(row.grade)} · {len(findings):,} findings</span></summary>']
     out.append(f'<p class="muted">{int(m.get("words", 0)):,} words, {int(m.get("sentences", 0)):,} sentences, '
@@ -179,73 +179,15 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
                known_families: Sequence[str] = (), family_names: Mapping[str, str] | None = None,
                generated: str = "") -> None:
     ch.require_matplotlib()
-    s = summary
-    g = s["grade"]
     rows = result.checked
-    families = families_of(result, known_families)
-    names = dict(family_names or {})
-    target = s["target_grade"]
     out.write('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
               '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
               f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
     out.write(f"<header><h1>{escape(title)}</h1><p class=\"muted\">{escape(generated)}</p></header>\n")
-
-    # summary
-    out.write('<section id="summary"><h2>Summary</h2><div class="cards">')
-    failed = f" ({s['files_failed']:,} failed)" if s["files_failed"] else ""
-    out.write(_card(f"{s['files_checked']:,}", "files checked" + failed))
-    out.write(_card(f"{s['words']:,}", "words"))
-    out.write(_card(_fmt(g["mean"]), f"mean grade (sd {_fmt(g['stdev'])})"))
-    out.write(_card(f"{_fmt(g['p10'])}–{_fmt(g['p90'])}", "grade, 10th–90th percentile"))
-    if target is not None:
-        out.write(_card(f"{s['files_above_target']:,}", f"files above target grade {target:g}"))
-    out.write(_card(f"{s['findings_per_1000_words']:.1f}", f"findings per 1,000 words ({s['findings']:,} in all)"))
-    out.write(_card(f"{s['hard_sentence_share'] * 100:.0f}%", "hard or very hard sentences"))
-    sr = s["safe_rewrite"]
-    files_changed = sr["files_changed"]
-    plural = "" if files_changed == 1 else "s"
-    out.write(_card(f"{sr['fixes_applied']:,}", f"safe fixes in {files_changed:,} file{plural} "
-                                                 f"(mean grade after {_fmt(sr['grade_mean_after'])})"))
-    out.write("</div></section>\n")
-
-    # charts
-    out.write('<section id="charts"><h2>Charts</h2><div class="charts">\n')
-    grades = [r.grade for r in rows if r.words]
-    figures = [ch.grade_histogram(grades, target)]
-    if s["by_family"]:
-        figures.append(ch.family_bars(s["by_family"], names))
-    if s["top_expressions"]:
-        figures.append(ch.expression_bars(s["top_expressions"]))
-    if s["worst_files"]:
-        figures.append(ch.worst_file_bars(s["worst_files"], target))
-    for svg in figures:
-        out.write(f"<figure>{svg}</figure>\n")
-    out.write("</div></section>\n")
-
-    # the table of files
-    out.write('<section id="files"><h2>Files</h2><p class="muted">Click a column to sort; click a file for its '
-              'findings.</p><div class="scroll"><table class="sortable"><thead><tr>')
-    heads = ["File", "Words", "Grade", "After safe fixes", "Reading ease", "Hard", "Very hard", "Findings",
-             "per 1,000 words", *families]
-    out.write("".join(f"<th>{escape(h)}</th>" for h in heads))
-    out.write("</tr></thead><tbody>\n")
-    if len(rows) > MAX_DETAILED_FILES:
-        ranked = worst_files(rows, MAX_DETAILED_FILES)
-        detailed = {r.index for r in ranked} if len(ranked) == MAX_DETAILED_FILES else {r.index for r in rows}
-    else:
-        detailed = {r.index for r in rows}
-    for r in rows:
-        name = f'<a href="#f{r.index}">{escape(r.path)}</a>' if r.index in detailed else escape(r.path)
-        cells = [f"<td>{name}</td>", _num_cell(r.words), _num_cell(r.grade),
-                 _num_cell(r.grade_after), _num_cell(r.metrics.get("flesch_reading_ease")),
-                 _num_cell(int(r.metrics.get("hard_sentences", 0))),
-                 _num_cell(int(r.metrics.get("very_hard_sentences", 0))), _num_cell(r.findings),
-                 _num_cell(per_1000(r.findings, r.words))]
-        cells += [_num_cell(int(r.counts.get(f, 0))) for f in families]
-        out.write("<tr>" + "".join(cells) + "</tr>\n")
-    out.write("</tbody></table></div></section>\n")
-
-    # per file
+    out.write(_summary_section(summary))
+    out.write(_charts_section(summary, rows, dict(family_names or {})))
+    detailed = _detailed(rows)
+    out.write(_files_section(rows, families_of(result, known_families), detailed))
     out.write('<section id="details"><h2>Findings by file</h2>\n')
     if len(detailed) < len(rows):
         out.write(f'<p class="muted">The {len(detailed):,} hardest files of {len(rows):,} (by grade); the JSON '
@@ -256,7 +198,6 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
         out.write(file_section(result.record(row), row))
         out.write("\n")
     out.write("</section>\n")
-
     errors = result.errors
     if errors:
         out.write(f'<section id="errors"><h2>Could not check ({len(errors):,})</h2><ul class="errors">')
@@ -264,6 +205,70 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
             out.write(f"<li>{escape(r.error or r.path)}</li>")
         out.write("</ul></section>\n")
     out.write(f"<script>{SORT_JS}</script>\n</body>\n</html>\n")
+
+
+def _summary_section(s: dict[str, Any]) -> str:
+    g = s["grade"]
+    target = s["target_grade"]
+    out = ['<section id="summary"><h2>Summary</h2><div class="cards">']
+    failed = f" ({s['files_failed']:,} failed)" if s["files_failed"] else ""
+    out.append(_card(f"{s['files_checked']:,}", "files checked" + failed))
+    out.append(_card(f"{s['words']:,}", "words"))
+    out.append(_card(_fmt(g["mean"]), f"mean grade (sd {_fmt(g['stdev'])})"))
+    out.append(_card(f"{_fmt(g['p10'])}–{_fmt(g['p90'])}", "grade, 10th–90th percentile"))
+    if target is not None:
+        out.append(_card(f"{s['files_above_target']:,}", f"files above target grade {target:g}"))
+    out.append(_card(f"{s['findings_per_1000_words']:.1f}", f"findings per 1,000 words ({s['findings']:,} in all)"))
+    out.append(_card(f"{s['hard_sentence_share'] * 100:.0f}%", "hard or very hard sentences"))
+    sr = s["safe_rewrite"]
+    files_changed = sr["files_changed"]
+    plural = "" if files_changed == 1 else "s"
+    out.append(_card(f"{sr['fixes_applied']:,}", f"safe fixes in {files_changed:,} file{plural} "
+                                                  f"(mean grade after {_fmt(sr['grade_mean_after'])})"))
+    out.append("</div></section>\n")
+    return "".join(out)
+
+
+def _charts_section(s: dict[str, Any], rows: Sequence[Row], names: Mapping[str, str]) -> str:
+    target = s["target_grade"]
+    grades = [r.grade for r in rows if r.words]
+    figures = [ch.grade_histogram(grades, target)]
+    if s["by_family"]:
+        figures.append(ch.family_bars(s["by_family"], dict(names)))
+    if s["top_expressions"]:
+        figures.append(ch.expression_bars(s["top_expressions"]))
+    if s["worst_files"]:
+        figures.append(ch.worst_file_bars(s["worst_files"], target))
+    return ('<section id="charts"><h2>Charts</h2><div class="charts">\n'
+            + "".join(f"<figure>{svg}</figure>\n" for svg in figures) + "</div></section>\n")
+
+
+def _detailed(rows: Sequence[Row]) -> set[int]:
+    """The files whose findings the page lists: all, or the hardest MAX_DETAILED_FILES."""
+    if len(rows) > MAX_DETAILED_FILES:
+        ranked = worst_files(list(rows), MAX_DETAILED_FILES)
+        return {r.index for r in ranked} if len(ranked) == MAX_DETAILED_FILES else {r.index for r in rows}
+    return {r.index for r in rows}
+
+
+def _files_section(rows: Sequence[Row], families: Sequence[str], detailed: set[int]) -> str:
+    out = ['<section id="files"><h2>Files</h2><p class="muted">Click a column to sort; click a file for its '
+           'findings.</p><div class="scroll"><table class="sortable"><thead><tr>']
+    heads = ["File", "Words", "Grade", "After safe fixes", "Reading ease", "Hard", "Very hard", "Findings",
+             "per 1,000 words", *families]
+    out.append("".join(f"<th>{escape(h)}</th>" for h in heads))
+    out.append("</tr></thead><tbody>\n")
+    for r in rows:
+        name = f'<a href="#f{r.index}">{escape(r.path)}</a>' if r.index in detailed else escape(r.path)
+        cells = [f"<td>{name}</td>", _num_cell(r.words), _num_cell(r.grade),
+                 _num_cell(r.grade_after), _num_cell(r.metrics.get("flesch_reading_ease")),
+                 _num_cell(int(r.metrics.get("hard_sentences", 0))),
+                 _num_cell(int(r.metrics.get("very_hard_sentences", 0))), _num_cell(r.findings),
+                 _num_cell(per_1000(r.findings, r.words))]
+        cells += [_num_cell(int(r.counts.get(f, 0))) for f in families]
+        out.append("<tr>" + "".join(cells) + "</tr>\n")
+    out.append("</tbody></table></div></section>\n")
+    return "".join(out)
 
 
 __all__ = ["diff_html", "file_section", "suggestion", "write_html"]

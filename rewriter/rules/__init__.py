@@ -7,12 +7,19 @@ import functools
 from rewriter.model import code_family
 from rewriter.rules.base import Checker, Context, Family, RuleInfo
 from rewriter.rules.grammar import GrammarChecker
-from rewriter.rules.lexicon import LexiconChecker, builtin_lexicons, extra_lexicons
+from rewriter.rules.lexicon import LexiconChecker, LexiconError, builtin_lexicons, extra_lexicons
 from rewriter.rules.passive import PassiveChecker
 from rewriter.rules.readability import ReadabilityChecker
 from rewriter.rules.spelling import SpellingChecker
 from rewriter.rules.structure import StructureChecker
 from rewriter.rules.suppression import SuppressionChecker
+
+
+def code_checkers() -> tuple[Checker, ...]:
+    """The rules written as code, each checker listed once, in the order they run (a new rule
+    module adds its checker here; the lexicon rules come from the data files)."""
+    return (PassiveChecker(), ReadabilityChecker(), StructureChecker(), GrammarChecker(), SpellingChecker(),
+            SuppressionChecker())
 
 
 def checkers(extra: tuple[str, ...] = ()) -> tuple[Checker, ...]:
@@ -24,18 +31,14 @@ def checkers(extra: tuple[str, ...] = ()) -> tuple[Checker, ...]:
 def _checkers(extra: tuple[str, ...]) -> tuple[Checker, ...]:
     lexicons = builtin_lexicons() + (extra_lexicons(extra) if extra else ())
     codes = [lex.info.code for lex in lexicons]
-    builtin_codes = {i.code for c in (PassiveChecker(), ReadabilityChecker(), StructureChecker(), GrammarChecker(),
-                                           SuppressionChecker(), SpellingChecker())
-                     for i in c.infos()}
+    coded = code_checkers()
+    builtin_codes = {i.code for c in coded for i in c.infos()}
     dup = {c for c in codes if codes.count(c) > 1 or c in builtin_codes}
     if dup:
-        from rewriter.rules.lexicon import LexiconError
-
         code = sorted(dup)[0]
         where = [lex.info.origin for lex in lexicons if lex.info.code == code]
         raise LexiconError(f"lexicon code {code} is used twice ({', '.join(where) or 'by a built-in rule'})")
-    return (LexiconChecker(lexicons), PassiveChecker(), ReadabilityChecker(), StructureChecker(), GrammarChecker(),
-            SpellingChecker(), SuppressionChecker())
+    return (LexiconChecker(lexicons), *coded)
 
 
 def all_rules(extra: tuple[str, ...] = ()) -> tuple[RuleInfo, ...]:
@@ -65,4 +68,5 @@ def find_rule(code: str, extra: tuple[str, ...] = ()) -> RuleInfo | None:
     return None
 
 
-__all__ = ["Checker", "Context", "Family", "RuleInfo", "all_rules", "checkers", "families", "family", "find_rule"]
+__all__ = ["Checker", "Context", "Family", "RuleInfo", "all_rules", "checkers", "code_checkers", "families", "family",
+           "find_rule"]

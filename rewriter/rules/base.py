@@ -26,6 +26,8 @@ class Family:
     color: str = ""  # CSS colour of its marks in the editor and report; "" picks a spare one by prefix
     scope: str = "word"  # word: flags an expression; sentence: covers a sentence or more (shown as a tint)
     lexical: bool = False  # from our word lists: a LanguageTool match on the same words is a duplicate
+    # its findings on words a rule with precedence flags are duplicates and dropped (GRM: ours say it better)
+    defers: bool = False
     description: str = ""  # one line for legends and `rewriter rules`
 
     def __post_init__(self) -> None:
@@ -50,6 +52,8 @@ class RuleInfo:
     needs: frozenset[str] = frozenset()  # pipeline capabilities: tagger, parser, ner
     origin: str = "builtin"  # builtin, or the lexicon file it came from
     family_info: Family | None = None  # None: a word-scope family labelled by the category
+    # over a deferring family's finding on the same words (GRM); None: the family's ``lexical``
+    precedence: bool | None = None
 
     @property
     def family(self) -> str:
@@ -59,6 +63,11 @@ class RuleInfo:
     def group(self) -> Family:
         """The rule's family metadata (declared, or the defaults for its prefix and category)."""
         return self.family_info or Family(self.family, self.category)
+
+    @property
+    def has_precedence(self) -> bool:
+        """A finding of this rule drops a deferring family's (GRM) finding on the same words."""
+        return self.group.lexical if self.precedence is None else self.precedence
 
     def doc(self) -> str:
         parts = [f"# {self.code} {self.name}", "", self.summary, "", "## What it does", self.what,

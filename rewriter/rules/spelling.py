@@ -29,7 +29,7 @@ HOUSE = RuleInfo(
     "Given (house en-US): 'The colour of the new centre was chosen by residents.'\n"
     "Use instead: 'The color of the new center was chosen by residents.'",
     "Safe: only the spelling changes. Capitalised words are left alone (Grey, Centre Court).",
-    needs=frozenset(), family_info=FAMILY,
+    needs=frozenset(), family_info=FAMILY, precedence=True,  # LanguageTool repeats it ("colour" in en-US)
 )
 _WORD = re.compile(r"[A-Za-z]+")
 

@@ -143,104 +143,117 @@ def directive_comments(document: Document) -> list[Region]:
 
 def parse_directives(document: Document, known: Collection[str]) -> Directives:
     """Every directive in ``document``, with the text range each one suppresses."""
-    text = document.text
-    suppressions: list[_Suppression] = []
-    problems: list[Finding] = []
-    off: _Suppression | None = None
-    disabled: list[tuple[_Suppression, _Code]] = []  # open disable ranges, one per code
-    end_of_text = len(text)
-
+    parser = _Parser(document, known)
     for region in directive_comments(document):
-        raw = text[region.start : region.end]
+        parser.directive(region.start, region.end)
+    return Directives(parser.suppressions, parser.problems)
+
+
+class _Parser:
+    """The directives of one document, read in order: open ``off`` and ``disable`` ranges are
+    closed by the ``on`` and ``enable`` after them."""
+
+    def __init__(self, document: Document, known: Collection[str]) -> None:
+        self.document = document
+        self.text = document.text
+        self.known = known
+        self.suppressions: list[_Suppression] = []
+        self.problems: list[Finding] = []
+        self.off: _Suppression | None = None
+        self.disabled: list[tuple[_Suppression, _Code]] = []  # open disable ranges, one per code
+
+    def invalid(self, start: int, end: int, message: str) -> None:
+        self.problems.append(_finding(INVALID, start, end, message))
+
+    def directive(self, start: int, end: int) -> None:
+        raw = self.text[start:end]
         m = _DIRECTIVE.match(raw)
         if m is None:
             if re.match(r"<!--\s*rewriter\s*:", raw, re.I):
-                problems.append(_finding(INVALID, region.start, region.end,
-                                         "Suppression comment is not closed with '-->'"))
-            continue
-        body_start = region.start + m.start("body")
+                self.invalid(start, end, "Suppression comment is not closed with '-->'")
+            return
+        body_start = start + m.start("body")
         am = _ACTION.match(m.group("body"))
         action = am.group("action").lower() if am else ""
-        if action not in _ACTIONS:
+        if am is None or action not in _ACTIONS:
             shown = am.group("action") if am else ""
             hint = f"'{shown}' is not a directive" if shown else "no directive"
-            problems.append(_finding(INVALID, region.start, region.end,
-                                     f"{hint}; use off, on, disable, enable or ignore"))
-            continue
-        assert am is not None
-        rest_start = body_start + am.start("rest")
+            self.invalid(start, end, f"{hint}; use off, on, disable, enable or ignore")
+            return
+        codes = self.codes(am.group("rest"), body_start + am.start("rest"))
+        {"off": self.switch_off, "on": self.switch_on, "disable": self.disable, "enable": self.enable,
+         "ignore": self.ignore}[action](start, end, codes)
+
+    def codes(self, rest: str, rest_start: int) -> list[_Code]:
         codes: list[_Code] = []
-        rest = am.group("rest").split("--", 1)[0]  # "-- why" after the codes is a note for people
+        rest = rest.split("--", 1)[0]  # "-- why" after the codes is a note for people
         for cm in _CODE.finditer(rest):
             value = cm.group().upper()
             c = _Code(value, rest_start + cm.start(), rest_start + cm.end())
-            if not _known(value, known):
+            if not _known(value, self.known):
                 c.known = False
-                problems.append(_finding(UNKNOWN, c.start, c.end,
-                                         f"'{cm.group()}' in a suppression comment is not a rule code "
-                                         "(see `rewriter rules`)", observed=cm.group()))
+                self.problems.append(_finding(UNKNOWN, c.start, c.end,
+                                              f"'{cm.group()}' in a suppression comment is not a rule code "
+                                              "(see `rewriter rules`)", observed=cm.group()))
             codes.append(c)
+        return codes
 
-        if action == "off":
-            if codes:
-                problems.append(_finding(INVALID, region.start, region.end,
-                                         "'off' takes no codes; use 'disable CODES' for some rules"))
-                continue
-            if off is not None:
-                problems.append(_finding(INVALID, region.start, region.end,
-                                         "rewriter is already off here"))
-                continue
-            off = _Suppression("off", region.start, region.end,
-                               [_Code(ALL, region.start, region.end, span=(region.end, end_of_text))])
-            suppressions.append(off)
-        elif action == "on":
-            if codes:
-                problems.append(_finding(INVALID, region.start, region.end,
-                                         "'on' takes no codes; use 'enable CODES' for some rules"))
-                continue
-            if off is None:
-                problems.append(_finding(INVALID, region.start, region.end,
-                                         "'on' without an 'off' before it"))
-                continue
-            whole = off.codes[0]
-            whole.span = (whole.span[0], region.start)
-            off = None
-        elif action == "disable":
-            wanted = [c for c in codes if c.known] if codes else [_Code(ALL, region.start, region.end)]
-            if not wanted:
-                continue
-            for c in wanted:
-                c.span = (region.end, end_of_text)
-            sup = _Suppression("disable", region.start, region.end, wanted)
-            suppressions.append(sup)
-            disabled.extend((sup, c) for c in wanted)
-        elif action == "enable":
-            targets = [c.code for c in codes if c.known] if codes else [ALL]
-            if codes and not targets:
-                continue
-            closed_any = False
-            for target in targets:
-                hits = [(s, c) for s, c in disabled if target == ALL or c.code == target]
-                if not hits:
-                    hits = [(s, c) for s, c in disabled if c.code.startswith(target)]
-                for sup, c in hits:
-                    c.span = (c.span[0], region.start)
-                    disabled.remove((sup, c))
-                    closed_any = True
-            if not closed_any:
-                problems.append(_finding(INVALID, region.start, region.end,
-                                         "'enable' without a matching 'disable' before it"))
-        else:  # ignore: the next prose block
-            block = next((b for b in document.blocks if b.start >= region.end
-                          or (b.start <= region.start and b.end > region.end
-                              and not text[b.start : region.start].strip())), None)
-            wanted = [c for c in codes if c.known] if codes else [_Code(ALL, region.start, region.end)]
-            if not wanted:
-                continue
-            for c in wanted:
-                c.span = (block.start, block.end) if block is not None else (region.end, region.end)
-            suppressions.append(_Suppression("ignore", region.start, region.end, wanted))
-    return Directives(suppressions, problems)
+    def switch_off(self, start: int, end: int, codes: list[_Code]) -> None:
+        if codes:
+            self.invalid(start, end, "'off' takes no codes; use 'disable CODES' for some rules")
+        elif self.off is not None:
+            self.invalid(start, end, "rewriter is already off here")
+        else:
+            self.off = _Suppression("off", start, end, [_Code(ALL, start, end, span=(end, len(self.text)))])
+            self.suppressions.append(self.off)
+
+    def switch_on(self, start: int, end: int, codes: list[_Code]) -> None:
+        if codes:
+            self.invalid(start, end, "'on' takes no codes; use 'enable CODES' for some rules")
+        elif self.off is None:
+            self.invalid(start, end, "'on' without an 'off' before it")
+        else:
+            whole = self.off.codes[0]
+            whole.span = (whole.span[0], start)
+            self.off = None
+
+    def disable(self, start: int, end: int, codes: list[_Code]) -> None:
+        wanted = [c for c in codes if c.known] if codes else [_Code(ALL, start, end)]
+        if not wanted:
+            return
+        for c in wanted:
+            c.span = (end, len(self.text))
+        sup = _Suppression("disable", start, end, wanted)
+        self.suppressions.append(sup)
+        self.disabled.extend((sup, c) for c in wanted)
+
+    def enable(self, start: int, end: int, codes: list[_Code]) -> None:
+        targets = [c.code for c in codes if c.known] if codes else [ALL]
+        if codes and not targets:
+            return
+        closed_any = False
+        for target in targets:
+            hits = [(s, c) for s, c in self.disabled if target == ALL or c.code == target]
+            if not hits:
+                hits = [(s, c) for s, c in self.disabled if c.code.startswith(target)]
+            for sup, c in hits:
+                c.span = (c.span[0], start)
+                self.disabled.remove((sup, c))
+                closed_any = True
+        if not closed_any:
+            self.invalid(start, end, "'enable' without a matching 'disable' before it")
+
+    def ignore(self, start: int, end: int, codes: list[_Code]) -> None:
+        """The next prose block (or the block the comment opens)."""
+        text = self.text
+        block = next((b for b in self.document.blocks if b.start >= end
+                      or (b.start <= start and b.end > end and not text[b.start : start].strip())), None)
+        wanted = [c for c in codes if c.known] if codes else [_Code(ALL, start, end)]
+        if not wanted:
+            return
+        for c in wanted:
+            c.span = (block.start, block.end) if block is not None else (end, end)
+        self.suppressions.append(_Suppression("ignore", start, end, wanted))
 
 
 def _covers(span: tuple[int, int], f: Finding) -> bool:

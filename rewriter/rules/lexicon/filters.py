@@ -1,0 +1,133 @@
+"""Which matches of a lexicon entry stand: the entry's own filters (``pos``, ``require_next``,
+``exclude_next``, ``require_prev``, ``exclude_prev``), a match glued into a hyphenated compound,
+``allow``, and proper names, which are never flagged. The token helpers here (the neighbour past
+spaces, a sentence start) serve the fix shaping too."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from rewriter.inflect import lemmas_of
+
+if TYPE_CHECKING:
+    from rewriter.rules.base import Context
+    from rewriter.rules.lexicon.schema import Entry
+
+NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+
+
+_BOUNDARY_BEFORE = {".", "!", "?", ":", "\"", "\u201c", "("}
+
+
+def accept(doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -> bool:
+    """Whether the match of ``entry`` on ``doc[i:j]`` stands (``tagged``: the pipeline tags parts of speech)."""
+    first = doc[i]
+    if entry.pos:
+        if not tagged:
+            return False
+        if first.pos_ not in entry.pos:
+            return False
+    # the word next to the match, and the next word past articles and determiners
+    # ("navigate the river": exclude_next = ["river"] sees "the" and "river")
+    nexts = _context(doc, j - 1, 1)
+    prevs = _context(doc, i, -1)
+    if entry.require_next and not any(token_keys(t) & entry.require_next for t in nexts):
+        return False
+    if entry.exclude_next and any(token_keys(t) & entry.exclude_next for t in nexts):
+        return False
+    if entry.require_prev and not any(token_keys(t) & entry.require_prev for t in prevs):
+        return False
+    if entry.exclude_prev and any(token_keys(t) & entry.exclude_prev for t in prevs):
+        return False
+    if _inside_compound(doc, i, j):
+        return False
+    for k in range(i, j):
+        tok = doc[k]
+        if _is_name(doc, tok):
+            return False
+    span_text = doc[i:j].text.lower()
+    return not (span_text in ctx.allow or any(doc[k].lower_ in ctx.allow for k in range(i, j)))
+
+
+_HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+def _inside_compound(doc: Any, i: int, j: int) -> bool:
+    """A match glued by a hyphen to a word outside it ("less-than-stellar") is part of a
+    compound the writer made; its words are not the lexicon's words."""
+    if i >= 2 and doc[i - 1].text in _HYPHENS and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return True
+    return j + 1 < len(doc) and doc[j].text in _HYPHENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
+
+def neighbor(doc: Any, i: int, step: int) -> Any:
+    k = i + step
+    while 0 <= k < len(doc):
+        if not doc[k].is_space:
+            return doc[k]
+        k += step
+    return None
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
+                "those", "some", "any", "every", "each"}
+
+
+def _context(doc: Any, i: int, step: int) -> list[Any]:
+    """The neighbouring token, plus the first token past determiners when it is one."""
+    first = neighbor(doc, i, step)
+    if first is None:
+        return []
+    out = [first]
+    tok = first
+    for _ in range(3):
+        if tok.lower_ not in _DETERMINERS:
+            break
+        tok = neighbor(doc, tok.i, step)
+        if tok is None:
+            break
+        out.append(tok)
+    return out
+
+
+@functools.lru_cache(maxsize=131072)
+def _keys_of(lower: str, lemma: str) -> frozenset[str]:
+    return lemmas_of(lower) | {lemma}
+
+
+def token_keys(tok: Any) -> frozenset[str]:
+    return _keys_of(tok.lower_, tok.lemma_.lower() if tok.lemma_ else tok.lower_)
+
+
+def sentence_initial(doc: Any, tok: Any) -> bool:
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    prev = neighbor(doc, tok.i, -1)
+    if prev is None:
+        return True
+    if prev.text in ('"', "'", "\u2018", "\u201c"):
+        # an opening quote hugs the next word; a closing one ('"Leonore" Overture') does not
+        return not prev.whitespace_
+    return prev.text in _BOUNDARY_BEFORE
+
+
+def _is_name(doc: Any, tok: Any) -> bool:
+    """Proper names are never flagged: named entities, and capitalised words inside a sentence.
+    A lone capitalised word at the start of a sentence ("Harbinger of ...") is judged as a word:
+    the small model's entity guess there flips with the words around it, and a rewrite must
+    reach the same verdict on its own output; unless the paragraph also has it capitalised inside a
+    sentence, which no rewrite changes."""
+    if tok.ent_type_ in NAME_ENTS:
+        alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+        if not (alone and sentence_initial(doc, tok)):
+            return True
+    text = tok.text
+    if text[:1].isupper() and not text.isupper() and not sentence_initial(doc, tok):
+        return True
+    if text[:1].isupper() and not text.isupper() and sentence_initial(doc, tok) and any(
+            t.text == text and t.i != tok.i and not sentence_initial(doc, t) for t in doc):
+        # "Harbinger rose on Monday. Shares in Harbinger ...": capitalised inside a sentence
+        # elsewhere in the paragraph, so a name at the start too
+        return True
+    return bool(tok.pos_ == "PROPN" and not sentence_initial(doc, tok) and text[:1].isupper())
