@@ -2,13 +2,14 @@
 tick, and for "Accept all", timed on a draft of about 5,000 words (the samples in ``seeds/``,
 repeated paragraph by paragraph and numbered so that no two paragraphs are the same).
 
-Run by hand:  .venv/bin/python benchmarks/editor_speed.py [--words 5000] [--runs 3] [--profile]
+Run by hand:  .venv/bin/python benchmarks/editor_speed.py [--words 5000] [--runs 3] [--app] [--browser] [--profile]
 
 Targets (issue 12): first analysis at most 5 s, one tick at most 1 s. The steps timed are the
 library calls the app makes (no Streamlit): ``analyze`` (first check), ``suggestions`` + the
 decisions' ``sync``, and ``rewrite(accept=...)`` for one more ticked box and for every box ticked.
 Prints wall and CPU seconds (median of the runs) per step; on a busy machine wall time can be many
-times the CPU time.
+times the CPU time. ``--app`` also runs the app script (Streamlit's AppTest); ``--browser`` a tick
+in a real browser, from the click to the redrawn rewrite.
 """
 
 from __future__ import annotations
@@ -88,6 +89,67 @@ def app_times(words: int, runs: int) -> None:
             print(f"  {name:38} wall {w:6.2f} s  cpu {c:6.2f} s  (worst wall {worst:.2f} s)")
 
 
+def browser_times(words: int, runs: int) -> None:
+    """A real tick: `rewriter ui` on the draft, headless Chromium (Debian's), one box clicked in the
+    list, timed until the Rewrite pane has changed and the page has stopped running; everything
+    the editor waits for (the script, the websocket, the browser's drawing)."""
+    import os
+    import signal
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from rewriter.ui.launch import free_port
+
+    chromium = os.environ.get("REWRITER_CHROMIUM", "/usr/bin/chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.txt"
+        path.write_text(long_draft(words, 200), encoding="utf-8")
+        port = free_port()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+        proc = subprocess.Popen([sys.executable, "-m", "rewriter", "ui", str(path), "--port", str(port)], cwd=tmp,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).close()
+                    break
+                except OSError:
+                    time.sleep(0.3)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium,
+                                            args=["--headless", "--no-sandbox", "--disable-gpu"])
+                page = browser.new_page(viewport={"width": 1500, "height": 1000})
+                w = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector(".rw-rewrite", timeout=300_000)
+                opened = time.perf_counter() - w
+                idle = "() => !document.querySelector('[data-testid=stStatusWidget]')"
+                page.wait_for_function(idle, timeout=300_000)
+                ticks = []
+                for k in range(runs):
+                    before = page.evaluate("() => document.querySelector('.rw-rewrite').innerHTML")
+                    w = time.perf_counter()
+                    page.locator(".st-key-suggestions [data-testid=stCheckbox] label").nth(3 + 2 * k).click()
+                    page.wait_for_function("b => document.querySelector('.rw-rewrite') && "
+                                           "document.querySelector('.rw-rewrite').innerHTML !== b", arg=before,
+                                           timeout=300_000)
+                    page.wait_for_function(idle, timeout=300_000)
+                    ticks.append(time.perf_counter() - w)
+                    page.wait_for_timeout(500)
+                browser.close()
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+    print("browser (rewriter ui + headless Chromium):")
+    print(f"  {'open the page (model loaded, first check)':38} wall {opened:6.2f} s")
+    print(f"  {'one tick, click to redrawn rewrite':38} wall {statistics.median(ticks):6.2f} s  "
+          f"(each: {', '.join(f'{t:.2f}' for t in ticks)})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=5000)
@@ -95,6 +157,8 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one tick")
     ap.add_argument("--app", action="store_true",
                     help="also time the Streamlit script (AppTest: the script run, not the browser's drawing)")
+    ap.add_argument("--browser", action="store_true",
+                    help="also time a tick in a real browser (rewriter ui and Debian's Chromium, through Playwright)")
     args = ap.parse_args()
 
     from rewriter import Config
@@ -137,6 +201,8 @@ def main() -> int:
         print(f"{name:40} wall {w:6.2f} s  cpu {c:6.2f} s  (worst wall {max(v[0] for v in values):.2f} s)")
     if args.app:
         app_times(args.words, args.runs)
+    if args.browser:
+        browser_times(args.words, args.runs)
     if args.profile:
         import cProfile
         import pstats

@@ -465,3 +465,34 @@ def test_forwarding_sigterm_leaves_nothing_listening(tmp_path: Path) -> None:
         if parent.poll() is None:
             os.killpg(parent.pid, signal.SIGKILL)
             parent.wait()
+
+
+def test_a_tick_reuses_the_check(house: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tick rewrites, and nothing else: the check, its suggestions and the highlighted original
+    are kept in the session; ticking back shows a kept rewrite without rewriting again."""
+    import rewriter.fix
+    import rewriter.htmlview
+    import rewriter.ui.app as app
+
+    at = paste(start(), DRAFT)
+    calls: dict[str, int] = {"suggestions": 0, "original_html": 0, "rewrite": 0}
+
+    def counted(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kw: Any) -> Any:
+            calls[name] += 1
+            return fn(*args, **kw)
+        return wrapper
+
+    monkeypatch.setattr(app, "suggestions", counted("suggestions", app.suggestions))
+    monkeypatch.setattr(rewriter.htmlview, "original_html", counted("original_html", rewriter.htmlview.original_html))
+    monkeypatch.setattr(rewriter.fix, "rewrite", counted("rewrite", rewriter.fix.rewrite))
+    box = f"accept_{keys(house)['harbinger']}"
+    at.checkbox(key=box).uncheck().run()
+    assert calls == {"suggestions": 0, "original_html": 0, "rewrite": 1}
+    assert shown_text(html_of(at, "rw-rewrite")).startswith("The harbinger of spring came to stay.")
+    at.checkbox(key=box).check().run()
+    assert calls == {"suggestions": 0, "original_html": 0, "rewrite": 1}
+    assert shown_text(html_of(at, "rw-rewrite")).startswith("The sign of spring came to stay.")
+    at.text_area(key="draft").input(DRAFT + " More.").run()
+    at.button(key="check").click().run()  # a new check: all of it again
+    assert calls["suggestions"] == 1 and calls["original_html"] == 1 and calls["rewrite"] == 2

@@ -28,6 +28,7 @@ from rewriter.fix import rewrite
 
 pytestmark = pytest.mark.slow
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("REWRITER_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -50,9 +51,10 @@ def _playwright() -> object:
     return sync_playwright
 
 
-def start_ui(tmp_path: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """`rewriter ui` on a free port in its own session, from a folder with no configuration (the
-    defaults apply); returns once the server answers its health check."""
+def start_ui(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`rewriter ui [ARGS]` on a free port in its own session, from a folder with no configuration
+    (the defaults apply), running this tree's package; returns once the server answers its health
+    check."""
     from rewriter.ui.launch import free_port
 
     if not importlib_has("streamlit"):
@@ -60,7 +62,8 @@ def start_ui(tmp_path: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     log = (tmp_path / "streamlit.log").open("wb")
     env = {k: v for k, v in os.environ.items() if not k.startswith("REWRITER_UI_")}
-    proc = subprocess.Popen([sys.executable, "-m", "rewriter", "ui", "--port", str(port)], cwd=tmp_path, env=env,
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
+    proc = subprocess.Popen([sys.executable, "-m", "rewriter", "ui", "--port", str(port), *args], cwd=tmp_path, env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     log.close()
     url = f"http://127.0.0.1:{port}"
@@ -248,6 +251,18 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
             assert with_card != CHANGED
             wait_shown(".rw-rewrite", with_card)
             assert ticked(myriad)
+            # Accept on the card of another highlight ("in order to", unticked by Reject all)
+            wordy = changed["in order to"]
+            frame.locator(f'mark[data-sid="{wordy.id}"]').click()
+            card = frame.locator(f'.rw-card[data-sid="{wordy.id}"]')
+            card.wait_for(timeout=30_000)
+            assert "not accepted" in card.inner_text()
+            card.get_by_role("button", name="Accept", exact=True).click()
+            both = rewrite(CHANGED, config=config, accept={myriad.key, wordy.key},
+                           choices={myriad.key: myriad.options[1]}).text
+            assert both != with_card and "met to vote" in both
+            wait_shown(".rw-rewrite", both)
+            assert ticked(wordy) and ticked(myriad)
             # the findings JSON records each decision (the download button is drawn last: until the
             # rerun after the card's action has reached it, it may still serve the previous file)
             payload: Any = None
@@ -260,14 +275,14 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
                 except Exception:  # a download cancelled by a rerun replacing the page's files
                     continue
                 payload = got
-                if any(f.get("text") == "myriad" and f.get("decision", {}).get("accepted")
-                       for f in got["files"][0]["findings"]):
+                if all(any(f.get("text") == word and f.get("decision", {}).get("accepted")
+                           for f in got["files"][0]["findings"]) for word in ("myriad", "in order to")):
                     break
             assert payload is not None, "the findings JSON did not download"
             assert payload["files"][0]["path"] == "draft.txt"
             decisions = {f["text"]: f["decision"] for f in payload["files"][0]["findings"] if "decision" in f}
             assert decisions["myriad"] == {"accepted": True, "replacement": myriad.options[1], "decided_by": "editor"}
-            assert decisions["in order to"] == {"accepted": False, "replacement": None, "decided_by": "editor"}
+            assert decisions["in order to"] == {"accepted": True, "replacement": "to", "decided_by": "editor"}
             # typing (not yet sent to the server) marks the checked draft out of date at once
             assert not where(".rw-original").locator("#stale.rw-on").count()
             page.locator("textarea").first.fill(CHANGED + " More.")
@@ -281,3 +296,85 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
     keep = os.environ.get("REWRITER_UI_SCREENSHOT")
     if keep:
         shutil.copyfile(shot, keep)
+
+
+# the paragraph ("Part N.") at the top of a pane: read from the text at its top-left corner, with cut
+# text (struck through in the rewrite) left out
+PART_AT_TOP = r"""el => { const doc = el.ownerDocument; const b = el.getBoundingClientRect();
+  const pos = doc.caretRangeFromPoint(b.left + 24, b.top + 14); if (!pos) return null;
+  const r = doc.createRange(); r.setStart(el, 0); r.setEnd(pos.startContainer, pos.startOffset);
+  const frag = r.cloneContents(); frag.querySelectorAll('del').forEach(d => d.remove());
+  const m = [...frag.textContent.matchAll(/Part (\d+)\./g)]; return m.length ? Number(m[m.length - 1][1]) : 0; }"""
+
+
+def long_draft() -> str:
+    """Paragraphs that the rewrite shortens a lot (the first half) and not at all (the second): a
+    pane scrolled by proportion would show other paragraphs than its neighbour."""
+    wordy = ("It is worth noting that the committee will conduct an investigation into the matter in the event "
+             "that funds run out. It is important to note that officials made a decision to commence the project "
+             "at this point in time. ")  # less than half as long rewritten
+    plain = "The mayor said the plan would pass in May. Residents asked about the bus routes and the park. "
+    return "\n\n".join(f"Part {i}. " + (wordy * 3 if i <= 30 else plain * 3) for i in range(1, 61))
+
+
+def test_long_draft_panes_scroll_together(tmp_path: Path) -> None:
+    sync_playwright = _playwright()
+    draft = tmp_path / "long.txt"
+    draft.write_text(long_draft(), encoding="utf-8")
+    proc, url = start_ui(tmp_path, str(draft))
+    try:
+        with sync_playwright() as p:  # type: ignore[operator]
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            try:
+                page.goto(url, wait_until="domcontentloaded")
+                page.wait_for_selector(".rw-rewrite ins", timeout=180_000)  # opened with every suggestion ticked
+                frame_el = page.locator('iframe[title*="rewriter_original"]')
+                frame_el.wait_for(timeout=60_000)
+                frame = next(f for f in page.frames if "rewriter_original" in f.url)
+                frame.wait_for_selector(".rw-box mark", timeout=60_000)
+                own = frame.locator(".rw-box")
+                rewrite_pane = page.locator(".rw-rewrite")
+                rewrite_pane.scroll_into_view_if_needed()
+
+                def tops() -> tuple[int, int]:
+                    return int(own.evaluate(PART_AT_TOP)), int(rewrite_pane.evaluate(PART_AT_TOP))
+
+                def settled(want: Any = None) -> tuple[int, int]:
+                    seen = tops()
+                    for _ in range(40):
+                        page.wait_for_timeout(250)
+                        now = tops()
+                        if now == seen and now[0] == now[1] and (want is None or want(now)):
+                            return now
+                        seen = now
+                    raise AssertionError(f"the panes do not show the same paragraph at the top: {seen}")
+
+                assert tops() == (0, 0)
+                # scroll the original with the mouse wheel: the rewrite shows the same paragraph at its top
+                box = own.bounding_box()
+                page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                for _ in range(6):
+                    page.mouse.wheel(0, 500)
+                    page.wait_for_timeout(150)
+                first = settled(lambda t: t[0] >= 5)
+                # scroll the rewrite: the original follows it
+                box = rewrite_pane.bounding_box()
+                assert box is not None
+                page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                for _ in range(4):
+                    page.mouse.wheel(0, 600)
+                    page.wait_for_timeout(150)
+                second = settled(lambda t: t[0] > first[0] + 3)
+                # proportion would not do: the shortened paragraphs come first
+                ratio = own.evaluate("el => el.scrollTop / (el.scrollHeight - el.clientHeight)")
+                other = rewrite_pane.evaluate("el => el.scrollTop / (el.scrollHeight - el.clientHeight)")
+                assert abs(ratio - other) > 0.05, (ratio, other)
+                # a rerun draws a new rewrite (here: every edit rejected): it comes level with the original
+                page.get_by_role("button", name="Reject all").click()
+                page.wait_for_function("() => !document.querySelector('.rw-rewrite ins')", timeout=120_000)
+                assert settled() == second
+            finally:
+                browser.close()
+    finally:
+        stop_ui(proc, url)

@@ -11,6 +11,8 @@ builds the (escaped) HTML, :mod:`rewriter.ui.panels` draws. Environment:
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from rewriter.editor import (
     UPLOAD_TYPES,
     Draft,
     EditorState,
+    Suggestion,
     as_format,
     download_bytes,
     editor_config,
@@ -37,7 +40,7 @@ from rewriter.editor import (
     rule_families,
     suggestions,
 )
-from rewriter.fix import Rewrite
+from rewriter.fix import Rewrite, finding_key
 from rewriter.model import Report
 from rewriter.textio import InputError
 from rewriter.ui import panels
@@ -64,27 +67,66 @@ def check(text: str, config_key: str, path: str, _config: Config) -> Report:
     return analyze(text, _config, path)
 
 
-@st.cache_data(show_spinner="Rewriting…", max_entries=128)
-def rewrite_with(text: str, config_key: str, path: str, accepted: tuple[str, ...],
-                 choices: tuple[tuple[str, str], ...], _config: Config, _report: Report) -> Rewrite:
-    from rewriter.fix import rewrite
-
-    return rewrite(text, config=_config, path=path, accept=set(accepted), choices=dict(choices), report=_report)
+REWRITES_KEPT = 8  # rewrites kept per session (ticking a box back and forth redraws at once)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def original_view(text: str, config_key: str, path: str, ids: tuple[tuple[str, str], ...], hidden: tuple[str, ...],
-                  _report: Report) -> str:
-    """The highlighted original, without the words ignored in this draft (``hidden`` finding keys).
-    It changes with the check, not with a tick, so a tick reuses it."""
-    from dataclasses import replace
+@dataclass
+class Checked:
+    """One check of the draft and what the page derives from it, kept in the session (not copied
+    out of a cache on every rerun): a tick reuses all of it and only rewrites."""
 
-    from rewriter.fix import finding_key
-    from rewriter.htmlview import original_html
+    key: tuple[str, str, str]  # (text, configuration key, path)
+    report: Report
+    every: list[Suggestion]  # every suggestion of the check, ignored words too
+    labels: dict[str, str]  # family -> its name in words
+    counts: dict[str, int]
+    rows: list[dict[str, Any]]  # the findings table
+    views: dict[tuple[str, ...], str] = field(default_factory=dict)  # words ignored -> highlighted original
+    rewrites: OrderedDict[tuple[Any, ...], Rewrite] = field(default_factory=OrderedDict)
 
-    if hidden:
-        _report = replace(_report, findings=tuple(f for f in _report.findings if finding_key(f) not in set(hidden)))
-    return original_html(_report, dict(ids))
+    def original(self, hidden: tuple[str, ...]) -> str:
+        """The highlighted original, without the words ignored in this draft (``hidden`` finding keys)."""
+        if hidden not in self.views:
+            from rewriter.htmlview import original_html
+
+            report = self.report
+            if hidden:
+                gone = set(hidden)
+                report = replace(report, findings=tuple(f for f in report.findings if finding_key(f) not in gone))
+            self.views[hidden] = original_html(report, {s.key: s.id for s in self.every})
+        return self.views[hidden]
+
+    def rewrite(self, config: Config, accepted: tuple[str, ...], choices: tuple[tuple[str, str], ...]) -> Rewrite:
+        """The rewrite with these decisions (the last few are kept)."""
+        key = (accepted, choices)
+        if key not in self.rewrites:
+            from rewriter.fix import rewrite
+
+            text, _, path = self.key
+            with st.spinner("Rewriting…"):
+                self.rewrites[key] = rewrite(text, config=config, path=path, accept=set(accepted),
+                                             choices=dict(choices), report=self.report)
+            while len(self.rewrites) > REWRITES_KEPT:
+                self.rewrites.popitem(last=False)
+        self.rewrites.move_to_end(key)
+        return self.rewrites[key]
+
+
+def checked(analysed: str, config: Config, path: str) -> Checked:
+    """The check of ``analysed`` with ``config``: the session's, or a new one."""
+    from rewriter.htmlview import family_counts, family_label
+
+    key = (analysed, repr(config.cache_key()), path)
+    held = st.session_state.get("checked")
+    if isinstance(held, Checked) and held.key == key:
+        return held
+    report = check(analysed, key[1], path, config)
+    pairs = {(f.family, f.category) for f in report.findings}
+    held = Checked(key, report, suggestions(report, unsafe=config.unsafe_fixes),
+                   {fam: family_label(fam, cat) for fam, cat in sorted(pairs)}, family_counts(report.findings),
+                   finding_rows(report))
+    st.session_state["checked"] = held
+    return held
 
 
 def base_config() -> tuple[Config, str]:
@@ -213,6 +255,8 @@ def sidebar(base: Config) -> Config:
                            help="Also list plainer words that may shift nuance; your ticks are kept when you switch")
         st.toggle("Tick every suggestion when a draft opens", value=True, key="open_ticked",
                   help="On: a draft opens with every suggestion applied, for you to untick. Off: only safe ones.")
+        st.toggle("Scroll the two panes together", value=True, key="sync_scroll",
+                  help="Scrolling the original scrolls the rewrite to the same lines, and back")
         quotes = st.toggle("Flag words inside quotations", value=base.quotes == "flag", key="flag_quotes",
                            help="Quotations are never rewritten; this only flags them")
     return editor_config(base, families=chosen, target_grade=grade, flag_quotes=quotes, unsafe=unsafe)
@@ -229,10 +273,32 @@ def main() -> None:
     config = sidebar(base)
     if config_notice:
         st.warning(config_notice)
-
     st.title("rewriter")
-    seeds = find_seeds(os.environ.get("REWRITER_SEEDS", ""))
     source: Draft = st.session_state["source"]
+    analysed = draft_inputs(source)
+    if not analysed.strip():
+        st.info("Paste a draft above and press Check, upload one, or pick a sample.")
+        return
+    if not st.session_state.get("families"):
+        st.info("Choose at least one rule family in the sidebar.")
+        return
+    done = checked(analysed, config, source.name or "draft.txt")
+    state = editor()
+    event = st.session_state.get("original_card")  # an action from a highlight's card, once
+    if isinstance(event, dict) and event.get("n") != st.session_state.get("card_seen"):
+        st.session_state["card_seen"] = event.get("n")
+        state.act(event)
+    items = state.sync(done.every)
+    accepted = state.accept_keys(items)
+    result = done.rewrite(config, accepted, tuple(sorted(state.choices(items).items())))
+    show_results(done, state, items, accepted, result)
+    show_downloads(done, source, state, items, result, unsafe=config.unsafe_fixes)
+
+
+def draft_inputs(source: Draft) -> str:
+    """The sample picker, the uploader, the one notice, the draft box and its Check button; returns
+    the text checked (which the box may differ from: then it says "Out of date")."""
+    seeds = find_seeds(os.environ.get("REWRITER_SEEDS", ""))
     c1, c2 = st.columns(2)
     with c1:
         if seeds:
@@ -258,34 +324,18 @@ def main() -> None:
                   help="Check the text in the box: scores, flags and suggestions")
         if stale:
             st.markdown(":orange-badge[Out of date] The box differs from the draft checked below; press **Check**.")
-    if not analysed.strip():
-        st.info("Paste a draft above and press Check, upload one, or pick a sample.")
-        return
-    if not st.session_state.get("families"):
-        st.info("Choose at least one rule family in the sidebar.")
-        return
+    return analysed
 
-    path = source.name or "draft.txt"
-    key = repr(config.cache_key())
-    report = check(analysed, key, path, config)
-    state = editor()
-    event = st.session_state.get("original_card")  # an action from a highlight's card, once
-    if isinstance(event, dict) and event.get("n") != st.session_state.get("card_seen"):
-        st.session_state["card_seen"] = event.get("n")
-        state.act(event)
-    every = suggestions(report, unsafe=config.unsafe_fixes)
-    items = state.sync(every)
-    hidden = tuple(sorted({s.key for s in every} - {s.key for s in items}))  # words ignored in this draft
-    accepted = state.accept_keys(items)
-    choices = tuple(sorted(state.choices(items).items()))
-    result = rewrite_with(analysed, key, path, accepted, choices, config, report)
 
-    from rewriter.htmlview import family_counts, family_label, rewrite_html
+def show_results(done: Checked, state: EditorState, items: list[Suggestion], accepted: tuple[str, ...],
+                 result: Rewrite) -> None:
+    """Metrics before → after, the families, the accept-all buttons, and the three panes: the
+    original (click a highlight for its card), the rewrite, the suggestions."""
+    from rewriter.htmlview import rewrite_html
 
+    report = done.report
     panels.metrics_panel(metric_rows(result.before, result.after))
-    counts = family_counts(report.findings)
-    labels = {f.family: family_label(f.family, f.category) for f in report.findings}
-    panels.family_panel(counts, labels)
+    panels.family_panel(done.counts, done.labels)
     for note in report.notes:
         st.warning(note)
     n = len(result.applied)
@@ -295,27 +345,30 @@ def main() -> None:
         panels.suggestion_panel(items, {s.id: state.label(s) for s in items},
                                 {s.id: state.accepted(s) for s in items}, {s.id: state.choice(s) for s in items},
                                 on_tick=on_tick, on_pick=on_pick)
+    visible = {s.key for s in items}
+    hidden = tuple(sorted(s.key for s in done.every if s.key not in visible))  # words ignored in this draft
     with left:
-        view = original_view(analysed, key, path, tuple((s.key, s.id) for s in items), hidden, report)
-        panels.original_pane("Original", view,
-                             state.card_items(items, report),
-                             caption="Click a highlight for the reason, the suggestion and its alternatives.",
-                             analysed=analysed)
+        panels.original_pane("Original", done.original(hidden), state.card_items(items, report),
+                             caption="Click a highlight for its reason and alternatives.",
+                             analysed=done.key[0], sync_scroll=bool(st.session_state.get("sync_scroll", True)))
     with right:
-        panels.text_panel("Rewrite", rewrite_html(analysed, result.text, result.report),
+        panels.text_panel("Rewrite", rewrite_html(done.key[0], result.text, result.report),
                           caption=f"{n} edit{'s' if n != 1 else ''} applied; hover a change to see what it was.")
-        for line in refused(result, accepted):
-            st.caption(f"Not applied: {panels.md_escape(line)}")
+        panels.refused_panel(refused(result, accepted))
+    panels.findings_table(done.rows)
 
-    panels.findings_table(finding_rows(report))
+
+def show_downloads(done: Checked, source: Draft, state: EditorState, items: list[Suggestion], result: Rewrite, *,
+                   unsafe: bool) -> None:
+    """The rewrite, in the format chosen, and the findings JSON with the editor's decisions."""
     formats = ["txt", "md", "docx"]
     fmt = st.selectbox("Download the rewrite as", formats, key="download_format",
                        format_func=lambda f: {"txt": "plain text (.txt)", "md": "Markdown (.md)",
                                               "docx": "Word (.docx)"}[f])
     out_draft = as_format(source, fmt)
-    findings = findings_json(report, state, items, unsafe=config.unsafe_fixes, rewritten=result.text)
+    findings = findings_json(done.report, state, items, unsafe=unsafe, rewritten=result.text)
     panels.downloads(download_bytes(out_draft, result.text), findings.encode("utf-8"),
-                     f"{Path(path).stem}.findings.json")
+                     f"{Path(done.key[2]).stem}.findings.json")
 
 
 if __name__ == "__main__":

@@ -22,25 +22,48 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+# the page around the panes (the panes' own look is htmlview.STYLE): less space above the title;
+# metric boxes that show "before → after" whole, labels wrapped, not cut; at phone width two a row
+APP_STYLE = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 1.6rem; white-space: normal;
+  overflow: visible; text-overflow: clip; line-height: 1.25; }
+[data-testid="stMetricLabel"] { min-width: 0; max-width: 100%; width: auto; height: auto; min-height: 2.7em;
+  align-items: flex-start; }
+[data-testid="stMetricLabel"] > div { min-width: 0; flex: 0 1 auto; }
+[data-testid="stMetricLabel"] p { white-space: normal; overflow: visible; text-overflow: clip; }
+@media (max-width: 640px) {
+  .st-key-metrics [data-testid="stHorizontalBlock"] { flex-flow: row wrap; gap: 0.6rem 1rem; }
+  .st-key-metrics [data-testid="stColumn"] { min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important; }
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 1.3rem; }
+  .st-key-suggestion_filters { flex-direction: column; gap: 0.4rem; }
+  .st-key-suggestion_filters > * { width: 100% !important; flex: 0 0 auto !important; }
+}
+</style>"""
+
+
 def style() -> None:
-    st.html(STYLE)
+    st.html(STYLE + APP_STYLE)
 
 
 def metrics_panel(rows: Sequence[MetricRow], *, key: str = "metrics") -> None:
     """Readability of the original → the rewrite (the accepted edits), the change, and a small chart."""
     if not rows:
         return
-    cols = st.columns(len(rows))
-    for col, row in zip(cols, rows, strict=True):
-        col.metric(row.label, row.change, delta=row.delta_text,
-                   delta_color="inverse" if row.lower_is_better else "normal",
-                   help=f"Original: {row.show(row.before)}. Rewrite: {row.show(row.after)}.")
+    with st.container(key=key):
+        cols = st.columns(len(rows))
+        for col, row in zip(cols, rows, strict=True):
+            col.metric(row.label, row.change, delta=row.delta_text,
+                       delta_color="inverse" if row.lower_is_better else "normal",
+                       help=f"Original: {row.show(row.before)}. Rewrite: {row.show(row.after)}.")
     charted = [r for r in rows if r.fmt in ("grade", "count")]
-    if charted:
-        frame = {"measure": [r.label for r in charted], "original": [r.before for r in charted],
-                 "rewrite": [r.after for r in charted]}
-        st.bar_chart(frame, x="measure", y=["original", "rewrite"], stack=False, horizontal=True,
-                     height=170, color=["#c7c7c7", "#2e9e44"], x_label="", y_label="")
+    if charted:  # folded: the numbers above say it; the panes come sooner on the first screen
+        with st.expander("Chart: the original and the rewrite", expanded=False):
+            frame = {"measure": [r.label for r in charted], "original": [r.before for r in charted],
+                     "rewrite": [r.after for r in charted]}
+            st.bar_chart(frame, x="measure", y=["original", "rewrite"], stack=False, horizontal=True,
+                         height=170, color=["#c7c7c7", "#2e9e44"], x_label="", y_label="")
 
 
 def family_panel(counts: Mapping[str, int], labels: Mapping[str, str] | None = None) -> None:
@@ -52,11 +75,13 @@ _original_component: Any = None
 
 
 def original_pane(title: str, body_html: str, items: Mapping[str, Mapping[str, Any]], *, caption: str = "",
-                  analysed: str | None = None, key: str = "original_card", height: int = 600) -> Any:
+                  analysed: str | None = None, key: str = "original_card", height: int = 600,
+                  sync_scroll: bool = True) -> Any:
     """The highlighted draft as the card component (``card/index.html``, static, shipped in the
     package): a click on a highlight opens its card. With ``analysed`` (the text checked), it also
     says "Out of date" as soon as the draft box differs, before the box's text reaches the server.
-    Returns the card's last action (or None)."""
+    With ``sync_scroll`` it scrolls the page's Rewrite pane with it, line by line (and itself with
+    the Rewrite pane). Returns the card's last action (or None)."""
     global _original_component
     import streamlit.components.v1 as components
 
@@ -66,7 +91,7 @@ def original_pane(title: str, body_html: str, items: Mapping[str, Mapping[str, A
     if caption:
         st.caption(caption)
     return _original_component(html=body_html, style=STYLE, items=dict(items), height=height, key=key,
-                               analysed=analysed, default=None)
+                               analysed=analysed, sync_scroll=sync_scroll, default=None)
 
 
 def text_panel(title: str, body_html: str, caption: str = "") -> None:
@@ -74,6 +99,15 @@ def text_panel(title: str, body_html: str, caption: str = "") -> None:
     if caption:
         st.caption(caption)
     st.html(body_html)
+
+
+def refused_panel(lines: Sequence[str]) -> None:
+    """Why ticked edits were not applied (one line each), folded under one line that counts them."""
+    if not lines:
+        return
+    with st.expander(f"{len(lines)} ticked edit{'s' if len(lines) != 1 else ''} not applied: why", expanded=False):
+        for line in lines:
+            st.caption(md_escape(line))
 
 
 def selection_bar(total: int, safe: int, ticked: int, *, on_select: Callable[[str], None]) -> None:
@@ -162,4 +196,4 @@ def downloads(rewrite: tuple[bytes, str, str], findings_json: bytes, json_name: 
 
 
 __all__ = ["downloads", "family_panel", "findings_table", "md_escape", "metrics_panel", "original_pane",
-           "selection_bar", "style", "suggestion_panel", "text_panel"]
+           "refused_panel", "selection_bar", "style", "suggestion_panel", "text_panel"]
