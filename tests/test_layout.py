@@ -12,9 +12,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "rewriter"
 MAX_FUNCTION_LINES = 80
 # another engineer owns these this session; each entry names why it is waived, and goes when it is fixed
-LONG_WAIVED = {"ui/app.py:main": "issue 12 owns rewriter/ui/app.py"}
-
-
 def _modules() -> dict[str, Path]:
     out = {}
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -142,15 +139,8 @@ def test_no_import_cycle() -> None:
 
 
 def test_no_function_over_80_lines() -> None:
-    found = {k: n for k, n in long_functions().items() if k not in LONG_WAIVED}
+    found = long_functions()
     assert found == {}, "functions over 80 lines: " + ", ".join(f"{k} ({n})" for k, n in sorted(found.items()))
-
-
-@pytest.mark.parametrize("waived", sorted(LONG_WAIVED))
-def test_waived_functions_exist(waived: str) -> None:
-    where, name = waived.split(":")
-    assert (PACKAGE / where).is_file(), f"{waived}: the file is gone; drop the waiver"
-    assert f"def {name}(" in (PACKAGE / where).read_text(encoding="utf-8"), f"{waived}: gone; drop the waiver"
 
 
 def test_one_home_per_idea() -> None:
