@@ -114,6 +114,11 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
             base = w.lower()
             if base.endswith("s") and (base[:-1] in mass_nouns() or base[:-2] in mass_nouns()):
                 return f"'{base[:-1] if base[:-1] in mass_nouns() else base[:-2]}' has no plural"
+    # "Noting that ..., he said" -> "Saying that ..., he said": "said" is everywhere in news, but
+    # twice in one sentence is an echo
+    if _lemma_set(first) & {"say"} and any(
+            t.lemma_.lower() == "say" for t in sent if not (i <= t.i < j)):
+        return "'say' is already in the sentence"
     # an echo: the new word (or its lemma) is already in the sentence, outside the match
     outside = [t for t in sent if not (i <= t.i < j) and not t.is_punct and not t.is_space]
     for w in words:
