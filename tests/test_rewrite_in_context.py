@@ -802,3 +802,8 @@ def test_slash_is_cut_only_of_money_jobs_and_services() -> None:
     assert unsafe("In the fifth, Wally Post slashed a 2-run homer off the reliever.") == \
         "In the fifth, Wally Post slashed a 2-run homer off the reliever."
     assert unsafe("The firm slashed prices by 10%.") == "The firm cut prices by 10%."
+
+
+def test_hardware_is_equipment() -> None:
+    assert unsafe("The law covers the sale of military equipment and hardware to allies.") == \
+        "The law covers the sale of military equipment to allies."
