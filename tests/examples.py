@@ -92,6 +92,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The two unions agreed to join together next spring.",
             "The end result was a longer school day.",
             "The mistake was blatantly obvious to the auditors.",
+            "Visitors may bring a bouquet of flowers to the ward.",
+            "The county sends the water samples to a lab, which tests them for the whole entire year.",
+            "The two councils will consult with each other before the vote.",
         ],
         "pass": [
             "The senator spoke about her history in the state house.",
@@ -175,6 +178,24 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The town bought three new snowplows after the purchase was approved.",  # 'purchase' the noun
             "Each individual on the list was called.",  # the singular, a person counted one by one
             "The hall seats about 300 people.",
+        ],
+    },
+    "NWS002": {
+        "flag": [
+            "The mayor will accompany the delegation to Paris.",
+            "Crews will need additional trucks to clear the roads.",
+            "Officials will notify residents before the water is cut off.",
+            "The agency will terminate the contract at the end of the year.",
+            "The minister promised to tackle homelessness in the capital.",
+            "The school subsequently closed its pool.",
+        ],
+        "pass": [
+            "The mayor will go with the delegation to Paris.",
+            "The army will deploy troops to the border.",  # 'deploy' of soldiers
+            "The couple decided to foster children after their son left home.",  # 'foster' of children
+            "The full-back made a late tackle in the second half.",  # the noun, in sport
+            "The firm will deliver parcels on Sundays from June.",  # 'deliver' of goods
+            "The police liaison officer met the family.",  # a job title
         ],
     },
     # --- passive voice --------------------------------------------------------------------------------

@@ -212,6 +212,9 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
     out.write('<section id="charts"><h2>Charts</h2><div class="charts">\n')
     grades = [r.grade for r in rows if r.words]
     figures = [ch.grade_histogram(grades, target)]
+    registers = [float(r.metrics["register_score"]) for r in rows if r.words and "register_score" in r.metrics]
+    if registers:
+        figures.append(ch.register_histogram(registers))
     if s["by_family"]:
         figures.append(ch.family_bars(s["by_family"], names))
     if s["top_expressions"]:
@@ -225,7 +228,7 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
     # the table of files
     out.write('<section id="files"><h2>Files</h2><p class="muted">Click a column to sort; click a file for its '
               'findings.</p><div class="scroll"><table class="sortable"><thead><tr>')
-    heads = ["File", "Words", "Grade", "After safe fixes", "Reading ease", "Hard", "Very hard", "Findings",
+    heads = ["File", "Words", "Grade", "After safe fixes", "Reading ease", "Register", "Hard", "Very hard", "Findings",
              "per 1,000 words", *families]
     out.write("".join(f"<th>{escape(h)}</th>" for h in heads))
     out.write("</tr></thead><tbody>\n")
@@ -238,6 +241,7 @@ def write_html(result: BatchResult, summary: dict[str, Any], out: TextIO, *, tit
         name = f'<a href="#f{r.index}">{escape(r.path)}</a>' if r.index in detailed else escape(r.path)
         cells = [f"<td>{name}</td>", _num_cell(r.words), _num_cell(r.grade),
                  _num_cell(r.grade_after), _num_cell(r.metrics.get("flesch_reading_ease")),
+                 _num_cell(r.metrics.get("register_score")),
                  _num_cell(int(r.metrics.get("hard_sentences", 0))),
                  _num_cell(int(r.metrics.get("very_hard_sentences", 0))), _num_cell(r.findings),
                  _num_cell(per_1000(r.findings, r.words))]
