@@ -62,7 +62,7 @@ def _alternatives(simple: str, phrase: str) -> tuple[str, ...]:
         part = re.sub(r"^\(omit\)\s*", "", part) if part.startswith("(omit)") and part != "(omit)" else part
         if part == "(omit)":
             part = ""
-        if part.startswith("(") or "x" == part.split()[-1:] or "______" in part:
+        if part.startswith("(") or part.split()[-1:] == ["x"] or "______" in part:
             continue
         out.append(part.lower())
     return tuple(dict.fromkeys(out))
@@ -218,11 +218,26 @@ TEMPLATES["verb_3sg"] = ("The new plan {w} a change for the town.",)
 WANT["verb_3sg"] = ("VERB", "AUX")
 
 
+VERB_SLOTS = ("verb", "verb_prep", "to_aux", "verb_past", "verb_3sg", "aux")
+# entries whose every use needs a particular next word: a sentence of their own
+SPECIAL = {
+    "a number of": "There were {w} complaints about the plan.",
+    "the month of": "The council met in {w} May.",
+    "in the amount of": "The court imposed a fine {w} $500.",
+    "ask the question": "The mayor will {w} of whether the plan works.",
+    "as yet": "The council has not {w} approved the plan.",
+}
+
+
 def place(entries: list[Entry], nlp) -> None:
     alone = list(nlp.pipe([e.phrase for e in entries]))
     for e, doc in zip(entries, alone, strict=True):
         tags = [(t.lower_, t.pos_, t.tag_) for t in doc] or [("", "X", "X")]
         candidates = []
+        if e.phrase.lower() in SPECIAL:
+            e.slot = "special"
+            e.sentence, e.span = _fill(SPECIAL[e.phrase.lower()], e.phrase)
+            continue
         for slot in _slots(e.phrase, tags):
             for template in TEMPLATES[slot]:
                 candidates.append((slot, *_fill(template, e.phrase)))
@@ -230,10 +245,12 @@ def place(entries: list[Entry], nlp) -> None:
         parsed = list(nlp.pipe([c[1] for c in candidates]))
         chosen = candidates[0]
         for cand, doc in zip(candidates, parsed, strict=True):
-            slot, sentence, (a, b) = cand
+            slot, _sentence, (a, b) = cand
             toks = [t for t in doc if a <= t.idx < b]
-            head = toks[0] if slot in ("verb", "verb_prep", "to_aux", "verb_past", "verb_3sg", "aux") or len(toks) == 1 else (
-                next((t for t in toks if t.head.i < toks[0].i or t.head.i > toks[-1].i), toks[0]) if toks else None)
+            if not toks:
+                continue
+            head = toks[0] if slot in VERB_SLOTS or len(toks) == 1 else next(
+                (t for t in toks if t.head.i < toks[0].i or t.head.i > toks[-1].i), toks[0])
             if head is not None and head.pos_ in WANT[slot]:
                 chosen = cand
                 break
@@ -269,11 +286,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default=None, help="folder for the fetched packages (default /tmp/rewriter-peers)")
     ap.add_argument("--show-misses", type=int, default=0, help="print N entries not flagged, and N fixes off the list")
-    ap.add_argument("--list", default="", help="only entries of this list (plainlanguage.gov, govuk, proselint, too-wordy)")
+    ap.add_argument("--list", default="",
+                    help="only entries of this list (plainlanguage.gov, govuk, proselint, too-wordy)")
     ap.add_argument("--chunk", type=int, default=60, help="sentences per analysed text")
     args = ap.parse_args()
 
     import peers
+
     from rewriter import Config, analyze
     from rewriter.nlp import load_pipeline
 
@@ -344,7 +363,8 @@ def main() -> int:
               f"{(matched[src] / wa if wa else 0):12.1%}")
     rate = nflag / total if total else 0.0
     mrate = nmatch / nalt if nalt else 0.0
-    print(f"flagged: {nflag}/{total} = {rate:.1%} (target {TARGET_FLAGGED:.0%}) {'OK' if rate >= TARGET_FLAGGED else 'BELOW'}")
+    verdict = "OK" if rate >= TARGET_FLAGGED else "BELOW"
+    print(f"flagged: {nflag}/{total} = {rate:.1%} (target {TARGET_FLAGGED:.0%}) {verdict}")
     print(f"fix among the list's alternatives: {nmatch}/{nalt} = {mrate:.1%} (target {TARGET_MATCH:.0%}) "
           f"{'OK' if mrate >= TARGET_MATCH else 'BELOW'}")
     slots = Counter(e.slot for e in entries)
