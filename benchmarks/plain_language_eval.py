@@ -289,6 +289,8 @@ def main() -> int:
     ap.add_argument("--list", default="",
                     help="only entries of this list (plainlanguage.gov, govuk, proselint, too-wordy)")
     ap.add_argument("--chunk", type=int, default=60, help="sentences per analysed text")
+    ap.add_argument("--extend-select", default="",
+                    help="rules off by default to turn on, comma-separated (e.g. NWS003,WRD002)")
     args = ap.parse_args()
 
     import peers
@@ -302,7 +304,9 @@ def main() -> int:
         entries = [e for e in entries if e.source.startswith(args.list)]
     nlp = load_pipeline().nlp
     place(entries, nlp)
-    config = Config(ignore=("PAS", "RD", "GRM", "RW"))
+    extra = tuple(c.strip() for c in args.extend_select.split(",") if c.strip())
+    config = Config(ignore=("PAS", "RD", "GRM", "RW"), extend_select=extra)
+    print(f"rules: the defaults{' + ' + ', '.join(extra) if extra else ''}")
     flagged: dict[int, list] = {}
     for i in range(0, len(entries), args.chunk):
         part = entries[i : i + args.chunk]

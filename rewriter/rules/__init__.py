@@ -13,6 +13,7 @@ from rewriter.rules.readability import ReadabilityChecker
 from rewriter.rules.spelling import SpellingChecker
 from rewriter.rules.structure import StructureChecker
 from rewriter.rules.suppression import SuppressionChecker
+from rewriter.rules.wording import WordingChecker
 
 
 def checkers(extra: tuple[str, ...] = ()) -> tuple[Checker, ...]:
@@ -25,7 +26,7 @@ def _checkers(extra: tuple[str, ...]) -> tuple[Checker, ...]:
     lexicons = builtin_lexicons() + (extra_lexicons(extra) if extra else ())
     codes = [lex.info.code for lex in lexicons]
     builtin_codes = {i.code for c in (PassiveChecker(), ReadabilityChecker(), StructureChecker(), GrammarChecker(),
-                                           SuppressionChecker(), SpellingChecker())
+                                           SuppressionChecker(), SpellingChecker(), WordingChecker())
                      for i in c.infos()}
     dup = {c for c in codes if codes.count(c) > 1 or c in builtin_codes}
     if dup:
@@ -34,8 +35,8 @@ def _checkers(extra: tuple[str, ...]) -> tuple[Checker, ...]:
         code = sorted(dup)[0]
         where = [lex.info.origin for lex in lexicons if lex.info.code == code]
         raise LexiconError(f"lexicon code {code} is used twice ({', '.join(where) or 'by a built-in rule'})")
-    return (LexiconChecker(lexicons), PassiveChecker(), ReadabilityChecker(), StructureChecker(), GrammarChecker(),
-            SpellingChecker(), SuppressionChecker())
+    return (LexiconChecker(lexicons), PassiveChecker(), ReadabilityChecker(), StructureChecker(), WordingChecker(),
+            GrammarChecker(), SpellingChecker(), SuppressionChecker())
 
 
 def all_rules(extra: tuple[str, ...] = ()) -> tuple[RuleInfo, ...]:
