@@ -12,7 +12,8 @@ with alternatives our fix among them at least 85% of the time.
 Each entry is put into a sentence made here from templates by part of speech: the template is
 chosen by how spaCy tags the entry's words in it (a verb in a verb slot, a noun in a noun slot,
 ...); no sentence of the lists is used. An entry is flagged when a finding of a lexical, house or
-sentence family overlaps it. Our fix matches when the sentence with our default fix applied equals
+sentence family overlaps it (six sentences to a paragraph, so that an opener such as 'However,'
+has a sentence before it). Our fix matches when the sentence with our default fix applied equals
 the sentence with one of the list's alternatives in its place ("(omit)": the entry cut; "(either
 one)": one word of a doublet), case, spacing and a/an aside.
 """
@@ -312,9 +313,10 @@ def main() -> int:
         part = entries[i : i + args.chunk]
         offsets = []
         text = ""
-        for e in part:
+        for n, e in enumerate(part):
             offsets.append(len(text))
-            text += e.sentence + "\n\n"
+            # paragraphs of six sentences: an opener such as 'However,' has a sentence before it
+            text += e.sentence + ("\n\n" if n % 6 == 5 else " ")
         report = analyze(text, config, path="plain")
         for j, e in enumerate(part):
             base = offsets[j]

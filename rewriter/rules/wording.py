@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -114,9 +115,9 @@ class WordingChecker:
     @staticmethod
     def _acronyms(info: RuleInfo, base: int, sent: Any) -> Iterator[Finding]:
         words = [t for t in sent if not t.is_space]
-        for a, b in zip(words, words[1:], strict=False):
+        for a, b in itertools.pairwise(words):
             nouns = ACRONYMS.get(a.text)
-            if nouns is None or b.lower_ not in nouns and b.lemma_.lower() not in nouns:
+            if nouns is None or (b.lower_ not in nouns and b.lemma_.lower() not in nouns):
                 continue
             if not b.text.islower() or b.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
                 continue
