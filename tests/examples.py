@@ -390,6 +390,18 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "It was the first time that the team had won away.",  # 'that' is not the clause's subject
         ],
     },
+    "SEN007": {
+        "flag": [
+            "The plan is an echo is an echo of last year's budget.",
+            "She said that that that plan would fail.",
+            "The council voted the council voted to close the pool.",
+        ],
+        "pass": [
+            "She said that that plan would fail.",  # a doubling English allows
+            "It was very, very cold on the hill.",  # across a comma: emphasis
+            "They sang New York, New York at the end.",
+        ],
+    },
     "RED002": {
         "flag": [
             "Never share your PIN number with anyone.",

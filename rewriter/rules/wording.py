@@ -2,6 +2,9 @@
 
 * SEN006 it-cleft: a sentence that opens "It is/was X who/that ..." to put X in focus, where X can
   simply be the subject: "It was the mayor who signed the order." -> "The mayor signed the order."
+* SEN007 repeated-phrase: a group of two to four words typed twice in a row ("is an echo is an
+  echo"), or one word three times ("that that that"), which SEN004's doublings that English allows
+  ("had had", "that that") let through.
 * RED002 redundant-acronym: an acronym followed by the word its last letter already stands for:
   "PIN number", "ATM machine", "HIV virus". The lexicon cannot catch these: a capitalised word
   inside a sentence is taken for a name and never flagged by the word lists.
@@ -14,7 +17,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from rewriter.candidate import odd_case
+from rewriter.candidate import DOUBLING_OK, odd_case
 from rewriter.document import Document
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity
 from rewriter.rules.base import Context, Family, RuleInfo
@@ -56,6 +59,19 @@ CLEFT = RuleInfo(
     needs=frozenset({"parser", "tagger"}), family_info=SEN_FAMILY,
 )
 
+REPEAT_PHRASE = RuleInfo(
+    "SEN007", "repeated-phrase", "structure", Severity.WARNING,
+    "A group of words typed twice, or a word three times",
+    "Flags two to four words repeated back to back ('the council voted the council voted') and a "
+    "word typed three times ('that that that'), slips of fast copy and of cut-and-paste that a "
+    "doubled single word (SEN004) does not cover. Repeats of capitalised words ('New York, New York' "
+    "aside, 'Bora Bora' style names) and repeats across punctuation ('very, very') are left alone.",
+    "The eye skips a repeated group more easily than a doubled word; a reader stumbles on it.",
+    "Given: 'The mayor said the the plan is an echo is an echo of last year.'\n"
+    "Use instead: 'The mayor said the plan is an echo of last year.'",
+    "Safe: the second copy is cut, nothing else changes.",
+    needs=frozenset({"tagger"}), family_info=SEN_FAMILY,
+)
 _FOCUS_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
                                 "my", "your"})
 _QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
@@ -92,13 +108,14 @@ def _acronym_info() -> RuleInfo:
 
 class WordingChecker:
     def infos(self) -> tuple[RuleInfo, ...]:
-        return (CLEFT, _acronym_info())
+        return (CLEFT, REPEAT_PHRASE, _acronym_info())
 
     def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
         acronym = _acronym_info()
         want_cleft = CLEFT.code in ctx.enabled and "parser" in ctx.capabilities
         want_acronym = acronym.code in ctx.enabled and "tagger" in ctx.capabilities
-        if not (want_cleft or want_acronym):
+        want_repeat = REPEAT_PHRASE.code in ctx.enabled
+        if not (want_cleft or want_acronym or want_repeat):
             return
         for sentence in document.sentences():
             sent = sentence.span
@@ -107,8 +124,52 @@ class WordingChecker:
             base = document.blocks[sentence.block].start
             if want_acronym:
                 yield from self._acronyms(acronym, base, sent)
+            if want_repeat:
+                yield from self._repeated_phrases(base, sent)
             if want_cleft and not any(q in sent.text for q in _QUOTE_CHARS):
                 yield from self._cleft(base, sent)
+
+    # --- SEN007 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _repeated_phrases(base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space]
+        text = sent.doc.text
+        i = 0
+        while i < len(words):
+            found = None
+            for n in (4, 3, 2, 1):
+                # one word: three times, and only the doublings SEN004 lets through ('that that that')
+                copies = 3 if n == 1 else 2
+                group = words[i : i + copies * n]
+                if len(group) < copies * n or not all(t.is_alpha for t in group):
+                    continue
+                parts = [[t.lower_ for t in group[k * n : (k + 1) * n]] for k in range(copies)]
+                if any(p != parts[0] for p in parts) or (n == 1 and parts[0][0] not in DOUBLING_OK):
+                    continue
+                if all(t.text[:1].isupper() for t in group):
+                    continue  # a name or a title
+                span = text[group[0].idx : group[-1].idx + len(group[-1].text)]
+                if any(ch in span for ch in ",;:.!?\n\u2014\u2013-\"\u201c\u201d"):
+                    continue
+                found = (n, group)
+                break
+            if found is None:
+                i += 1
+                continue
+            n, group = found
+            last_kept = group[1] if n == 1 else group[n - 1]  # 'that that' is English: keep two
+            cut_from = last_kept.idx + len(last_kept.text)
+            end = group[-1].idx + len(group[-1].text)
+            observed = text[group[0].idx : end]
+            kept = text[group[0].idx : cut_from]
+            times = "three times" if n == 1 else "twice"
+            yield Finding(REPEAT_PHRASE.code, REPEAT_PHRASE.name, REPEAT_PHRASE.category, REPEAT_PHRASE.severity,
+                          base + group[0].idx, base + end, f"'{observed}': the words are typed {times}",
+                          Fix((Edit(base + cut_from, base + end, ""),), Applicability.SAFE,
+                              f"Cut the repeat of '{kept}'"),
+                          {"observed": observed, "expected": kept})
+            i += len(group)
 
     # --- RED002 ----------------------------------------------------------------------------------
 
