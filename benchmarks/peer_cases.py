@@ -37,7 +37,7 @@ FLAGGING = ("INF", "WRD", "RED", "CLI", "HDG", "NOM", "NWS", "SEN", "PAS", "SPL"
 PROSELINT = {
     "hedging": ("hedges and weasel words", ("HDG",)),
     "weasel_words": ("hedges and weasel words", ("HDG",)),
-    "lexical_illusions": ("repeated words", ("SEN004",)),
+    "lexical_illusions": ("repeated words", ("SEN004", "SEN007")),
     # a stock phrase may be on our wordy or hedge list rather than the cliché list
     "cliches.hell": ("clichés", ("CLI", "INF", "WRD", "HDG")),
     "cliches.misc": ("clichés", ("CLI", "INF", "WRD", "HDG")),
@@ -57,7 +57,7 @@ WRITE_GOOD = [
     ("weasel word", ("hedges and weasel words", ("HDG",))),
     ("can weaken meaning", ("hedges and weasel words", ("HDG",))),
     ("passive voice", ("passive voice", ("PAS",))),
-    ("is repeated", ("repeated words", ("SEN004",))),
+    ("is repeated", ("repeated words", ("SEN004", "SEN007"))),
     ("unnecessary verbiage", ("'There is/are' openers", ("SEN005",))),
     ("wordy or unneeded", ("wordy phrases", ("WRD", "NWS", "INF", "RED", "HDG"))),
     ("is a cliche", ("clichés", ("CLI", "INF"))),
