@@ -400,6 +400,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "She said that that plan would fail.",  # a doubling English allows
             "It was very, very cold on the hill.",  # across a comma: emphasis
             "They sang New York, New York at the end.",
+            "They argued for years and years and still disagreed.",  # 'X and X': emphasis
         ],
     },
     "RED002": {

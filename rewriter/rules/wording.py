@@ -149,6 +149,8 @@ class WordingChecker:
                     continue
                 if all(t.text[:1].isupper() for t in group):
                     continue  # a name or a title
+                if n > 1 and ({group[0].lower_, group[n - 1].lower_} & {"and", "or", "but", "nor"}):
+                    continue  # "for years and years and ...", "again and again and": emphasis
                 span = text[group[0].idx : group[-1].idx + len(group[-1].text)]
                 if any(ch in span for ch in ",;:.!?\n\u2014\u2013-\"\u201c\u201d"):
                     continue
