@@ -76,6 +76,7 @@ def _variants(complex_: str) -> list[str]:
         return []
     complex_ = complex_.replace(" X", "").replace(" x", "")
     complex_ = re.sub(r"\s*\(.*?\)\s*", " ", complex_).strip()
+    complex_ = re.sub(r"\s*\(.*$", "", complex_).strip()  # a condition left open: "tackle (unless ..."
     return [v.strip() for v in complex_.split(",") if v.strip()]
 
 
