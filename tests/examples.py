@@ -92,6 +92,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The two unions agreed to join together next spring.",
             "The end result was a longer school day.",
             "The mistake was blatantly obvious to the auditors.",
+            "Visitors may bring a bouquet of flowers to the ward.",
+            "The county sends the water samples to a lab, which tests them for the whole entire year.",
+            "Prices of the software program rose in May.",
         ],
         "pass": [
             "The senator spoke about her history in the state house.",
@@ -175,6 +178,47 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The town bought three new snowplows after the purchase was approved.",  # 'purchase' the noun
             "Each individual on the list was called.",  # the singular, a person counted one by one
             "The hall seats about 300 people.",
+        ],
+    },
+    "NWS002": {
+        "flag": [
+            "The clerk will furnish the papers to the court next week.",
+            "Crews will expend the rest of the budget on the roads.",
+            "The board will convene on Monday to discuss the budget.",
+            "The school subsequently closed its pool.",
+        ],
+        "pass": [
+            "The clerk will give the papers to the court next week.",
+            "According to police, the fire started at noon.",  # 'according to' is not 'accord'
+            "The army will deploy troops to the border.",  # 'deploy' of soldiers
+            "The police liaison officer met the family.",  # a job title
+            "You should know that that sentence was wrong.",  # 'should' is not 'shall'
+        ],
+    },
+    "NWS003": {
+        "flag": [
+            "The mayor will accompany the delegation to Paris.",
+            "Crews will need additional trucks to clear the roads.",
+            "The agency will attempt to obtain new funding.",
+            "The minister promised to tackle homelessness in the capital.",
+        ],
+        "pass": [
+            "The mayor will go with the delegation to Paris.",
+            "The couple decided to foster children after their son left home.",  # 'foster' of children
+            "The full-back made a late tackle in the second half.",  # the noun, in sport
+            "The firm will deliver parcels on Sundays from June.",  # 'deliver' of goods
+        ],
+    },
+    "WRD002": {
+        "flag": [
+            "In the event of a storm, the ferry will not sail.",
+            "The majority of flights left on time.",
+            "The mayor will consult with the police before the march.",
+        ],
+        "pass": [
+            "If there is a storm, the ferry will not sail.",
+            "Most flights left on time.",
+            "The party won a majority of seats.",  # a count of seats, not 'most'
         ],
     },
     # --- passive voice --------------------------------------------------------------------------------
@@ -336,6 +380,44 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "There are also many who oppose it strongly.",  # the adverb would be lost
             "There is a reason why the bridge closed.",  # no subject clause
             "There were 12 pupils who passed the exam in June.",  # a sentence never starts with a figure
+        ],
+    },
+    "SEN006": {
+        "flag": [
+            "It was the county clerk who found the missing ballots.",
+            "It is the cost that worries residents most.",
+        ],
+        "pass": [
+            "The county clerk found the missing ballots.",
+            "It was a storm that lasted three days.",  # 'it' may stand for something said before
+            "It was not the mayor who signed the order.",  # a negated cleft keeps its contrast
+            "It was the first time that the team had won away.",  # 'that' is not the clause's subject
+        ],
+    },
+    "SEN007": {
+        "flag": [
+            "The plan is an echo is an echo of last year's budget.",
+            "She said that that that plan would fail.",
+            "The council voted the council voted to close the pool.",
+        ],
+        "pass": [
+            "She said that that plan would fail.",  # a doubling English allows
+            "It was very, very cold on the hill.",  # across a comma: emphasis
+            "They sang New York, New York at the end.",
+            "They argued for years and years and still disagreed.",  # 'X and X': emphasis
+        ],
+    },
+    "RED002": {
+        "flag": [
+            "Never share your PIN number with anyone.",
+            "The bank closed two ATM machines on Main Street.",
+            "The clinic offers free tests for the HIV virus.",
+        ],
+        "pass": [
+            "Never share your PIN with anyone.",
+            "The bank closed two ATMs on Main Street.",
+            "The PIN is four numbers long.",  # not the doubled noun
+            "She works at HIV Virus Research, a charity in Leeds.",  # a name, in capitals
         ],
     },
     "SEN003": {

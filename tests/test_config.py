@@ -257,7 +257,7 @@ def test_allow_list_silences_a_word(house_lexicon: Path) -> None:
         ('select = ["IFN"]', "IFN", "INF"),
         ('ignore = ["RD", "PAS002"]', "PAS002", "PAS001"),
         ('extend-select = ["HDG9"]', "HDG9", "HDG00"),
-        ('ignore = ["WRD002"]', "WRD002", "WRD001"),
+        ('ignore = ["NOM002"]', "NOM002", "NOM001"),
     ],
 )
 def test_unknown_code_in_config_is_an_error_with_a_hint(tmp_path: Path, line: str, code: str, hint: str) -> None:

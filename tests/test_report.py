@@ -102,8 +102,10 @@ def test_html_has_summary_charts_table_and_per_file_sections(html: str) -> None:
     assert "<title>Desk &lt;audit&gt;</title>" in html
     for caption in ("files checked", "words", "mean grade", "findings per 1,000 words", "hard or very hard sentences"):
         assert caption in html
-    assert html.count("<svg") == 4  # grade distribution, families, top expressions, worst files
-    for label in ("Grade distribution", "Findings by family", "Top flagged expressions", "Worst files by grade"):
+    assert html.count("<svg") == 5  # grade and register distributions, families, top expressions, worst files
+    assert "<th>Register</th>" in html
+    for label in ("Grade distribution", "Register distribution", "Findings by family", "Top flagged expressions",
+                  "Worst files by grade"):
         assert f'aria-label="{label}"' in html
     assert '<table class="sortable">' in html and "aria-sort" in html  # the inline sorting script
     table = html[html.index('<table class="sortable">') : html.index("</table>")]

@@ -92,6 +92,23 @@ def grade_histogram(grades: Sequence[float], target: float | None) -> str:
     return to_svg(fig, "Grade distribution")
 
 
+def register_histogram(scores: Sequence[float]) -> str:
+    """Register scores (0 plain .. 100 inflated) of the checked files, in bins of 5."""
+    import matplotlib
+
+    with matplotlib.rc_context(_rc()):
+        fig = _figure(6.4, 3.0)
+        ax = fig.add_subplot()
+        if scores:
+            ax.hist(scores, bins=[i * 5 for i in range(21)], color=_INK, edgecolor="white")
+        ax.set_xlim(0, 100)
+        _integer_ticks(ax.yaxis)
+        ax.set_xlabel("register score (0 plain, 100 inflated)")
+        ax.set_ylabel("files")
+        ax.set_title("Register distribution")
+    return to_svg(fig, "Register distribution")
+
+
 def family_bars(by_family: Mapping[str, int], names: Mapping[str, str]) -> str:
     import matplotlib
 

@@ -233,6 +233,9 @@ def _charts_section(s: dict[str, Any], rows: Sequence[Row], names: Mapping[str, 
     target = s["target_grade"]
     grades = [r.grade for r in rows if r.words]
     figures = [ch.grade_histogram(grades, target)]
+    registers = [float(r.metrics["register_score"]) for r in rows if r.words and "register_score" in r.metrics]
+    if registers:
+        figures.append(ch.register_histogram(registers))
     if s["by_family"]:
         figures.append(ch.family_bars(s["by_family"], dict(names)))
     if s["top_expressions"]:
@@ -254,14 +257,15 @@ def _detailed(rows: Sequence[Row]) -> set[int]:
 def _files_section(rows: Sequence[Row], families: Sequence[str], detailed: set[int]) -> str:
     out = ['<section id="files"><h2>Files</h2><p class="muted">Click a column to sort; click a file for its '
            'findings.</p><div class="scroll"><table class="sortable"><thead><tr>']
-    heads = ["File", "Words", "Grade", "After safe fixes", "Reading ease", "Hard", "Very hard", "Findings",
-             "per 1,000 words", *families]
+    heads = ["File", "Words", "Grade", "After safe fixes", "Reading ease", "Register", "Hard", "Very hard",
+             "Findings", "per 1,000 words", *families]
     out.append("".join(f"<th>{escape(h)}</th>" for h in heads))
     out.append("</tr></thead><tbody>\n")
     for r in rows:
         name = f'<a href="#f{r.index}">{escape(r.path)}</a>' if r.index in detailed else escape(r.path)
         cells = [f"<td>{name}</td>", _num_cell(r.words), _num_cell(r.grade),
                  _num_cell(r.grade_after), _num_cell(r.metrics.get("flesch_reading_ease")),
+                 _num_cell(r.metrics.get("register_score")),
                  _num_cell(int(r.metrics.get("hard_sentences", 0))),
                  _num_cell(int(r.metrics.get("very_hard_sentences", 0))), _num_cell(r.findings),
                  _num_cell(per_1000(r.findings, r.words))]

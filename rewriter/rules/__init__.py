@@ -13,13 +13,14 @@ from rewriter.rules.readability import ReadabilityChecker
 from rewriter.rules.spelling import SpellingChecker
 from rewriter.rules.structure import StructureChecker
 from rewriter.rules.suppression import SuppressionChecker
+from rewriter.rules.wording import WordingChecker
 
 
 def code_checkers() -> tuple[Checker, ...]:
     """The rules written as code, each checker listed once, in the order they run (a new rule
     module adds its checker here; the lexicon rules come from the data files)."""
-    return (PassiveChecker(), ReadabilityChecker(), StructureChecker(), GrammarChecker(), SpellingChecker(),
-            SuppressionChecker())
+    return (PassiveChecker(), ReadabilityChecker(), StructureChecker(), WordingChecker(), GrammarChecker(),
+            SpellingChecker(), SuppressionChecker())
 
 
 def checkers(extra: tuple[str, ...] = ()) -> tuple[Checker, ...]:

@@ -1,0 +1,258 @@
+"""Structural checks of wording that a word list cannot make, from the parse.
+
+* SEN006 it-cleft: a sentence that opens "It is/was X who/that ..." to put X in focus, where X can
+  simply be the subject: "It was the mayor who signed the order." -> "The mayor signed the order."
+* SEN007 repeated-phrase: a group of two to four words typed twice in a row ("is an echo is an
+  echo"), or one word three times ("that that that"), which SEN004's doublings that English allows
+  ("had had", "that that") let through.
+* RED002 redundant-acronym: an acronym followed by the word its last letter already stands for:
+  "PIN number", "ATM machine", "HIV virus". The lexicon cannot catch these: a capitalised word
+  inside a sentence is taken for a name and never flagged by the word lists.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from rewriter.candidate import DOUBLING_OK, odd_case
+from rewriter.document import Document
+from rewriter.model import Applicability, Edit, Finding, Fix, Severity
+from rewriter.rules.base import Context, Family, RuleInfo
+from rewriter.rules.structure import FAMILY as SEN_FAMILY
+
+# acronym -> the nouns its last word already says ("PIN" is a personal identification number)
+ACRONYMS: dict[str, frozenset[str]] = {
+    "PIN": frozenset({"number"}), "ATM": frozenset({"machine"}), "HIV": frozenset({"virus"}),
+    "HPV": frozenset({"virus"}), "RSV": frozenset({"virus"}), "LCD": frozenset({"display"}),
+    "UPC": frozenset({"code"}), "ISBN": frozenset({"number"}), "VIN": frozenset({"number"}),
+    "SSN": frozenset({"number"}), "GPS": frozenset({"system"}), "RAM": frozenset({"memory"}),
+    "ROM": frozenset({"memory"}), "PDF": frozenset({"format"}), "DMZ": frozenset({"zone"}),
+    "SAT": frozenset({"test"}), "CNN": frozenset({"network"}), "LAN": frozenset({"network"}),
+    "WAN": frozenset({"network"}), "NIC": frozenset({"card"}), "ISP": frozenset({"provider"}),
+    "ABM": frozenset({"missile"}), "ICBM": frozenset({"missile"}), "SALT": frozenset({"talks"}),
+    "MRI": frozenset({"imaging"}), "AC": frozenset({"current"}), "DC": frozenset({"current"}),
+    "CD": frozenset({"disc", "disk"}), "DVD": frozenset({"disc", "disk"}), "OPEC": frozenset({"countries"}),
+    "UPS": frozenset({"supply"}), "GMT": frozenset({"time"}), "BST": frozenset({"time"}),
+    "EST": frozenset({"time"}), "PST": frozenset({"time"}), "NASDAQ": frozenset({"quotation"}),
+    "SIM": frozenset({"module"}), "URL": frozenset({"locator"}), "IRA": frozenset({"account"}),
+    "AIDS": frozenset({"syndrome"}), "SARS": frozenset({"syndrome"}), "ESL": frozenset({"language"}),
+}
+
+CLEFT = RuleInfo(
+    "SEN006", "it-cleft", "structure", Severity.INFO,
+    "'It is/was ... who/that' opener where the subject can come first",
+    "Flags a sentence that opens with 'It is' or 'It was' and a named or definite noun phrase whose "
+    "'who' or 'that' clause holds the real verb: 'It was the mayor who signed the order.' The "
+    "rewrite makes the noun phrase the subject: 'The mayor signed the order.' A vague 'It was a storm "
+    "that ...' (where 'it' may stand for something said before) and negated or questioned clefts are "
+    "left alone.",
+    "The cleft spends three words before the news starts and hides the verb in a clause; a plain "
+    "subject-verb sentence says the same with the stress on the news.",
+    "Given: 'It was the county clerk who found the missing ballots.'\n"
+    "Use instead: 'The county clerk found the missing ballots.'",
+    "Unsafe: the cleft puts the noun phrase in contrast ('it was the mayor, not the council, who ...'); "
+    "the rewrite drops that stress, which the writer may want. Sentences with quotation marks are left "
+    "alone.",
+    needs=frozenset({"parser", "tagger"}), family_info=SEN_FAMILY,
+)
+
+REPEAT_PHRASE = RuleInfo(
+    "SEN007", "repeated-phrase", "structure", Severity.WARNING,
+    "A group of words typed twice, or a word three times",
+    "Flags two to four words repeated back to back ('the council voted the council voted') and a "
+    "word typed three times ('that that that'), slips of fast copy and of cut-and-paste that a "
+    "doubled single word (SEN004) does not cover. Repeats of capitalised words ('New York, New York' "
+    "aside, 'Bora Bora' style names) and repeats across punctuation ('very, very') are left alone.",
+    "The eye skips a repeated group more easily than a doubled word; a reader stumbles on it.",
+    "Given: 'The mayor said the the plan is an echo is an echo of last year.'\n"
+    "Use instead: 'The mayor said the plan is an echo of last year.'",
+    "Safe: the second copy is cut, nothing else changes.",
+    needs=frozenset({"tagger"}), family_info=SEN_FAMILY,
+)
+_FOCUS_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+                                "my", "your"})
+_QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
+_BREAKS = (",", ";", ":", "(", "-", "\u2013", "\u2014")
+
+
+@functools.lru_cache(maxsize=1)
+def _red_family() -> Family:
+    """RED's family as its word list declares it (label, colour, lexical), so the two rules agree."""
+    from rewriter.rules.lexicon import builtin_lexicons
+
+    for lex in builtin_lexicons():
+        if lex.info.code == "RED001":
+            return lex.info.group
+    return Family("RED", "redundant", lexical=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _acronym_info() -> RuleInfo:
+    return RuleInfo(
+        "RED002", "redundant-acronym", "redundant", Severity.WARNING,
+        "An acronym followed by the word it already stands for",
+        "Flags an acronym followed by the noun its last letter already stands for: 'PIN number' "
+        "(personal identification number), 'ATM machine', 'HIV virus', 'GPS system', 'SAT test', "
+        "'LCD display', 'ISBN number', 'PDF format'. The word lists cannot catch these: a capital "
+        "inside a sentence reads as a name to them.",
+        "The doubled word is the commonest redundancy in copy about money, health and technology; "
+        "readers who know the acronym notice it.",
+        "Given: 'Never share your PIN number with anyone.'\nUse instead: 'Never share your PIN with anyone.'",
+        "Safe: the noun is cut ('ATM machines' -> 'ATMs'); nothing else changes.",
+        needs=frozenset({"tagger"}), family_info=_red_family(),
+    )
+
+
+class WordingChecker:
+    def infos(self) -> tuple[RuleInfo, ...]:
+        return (CLEFT, REPEAT_PHRASE, _acronym_info())
+
+    def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
+        acronym = _acronym_info()
+        want_cleft = CLEFT.code in ctx.enabled and "parser" in ctx.capabilities
+        want_acronym = acronym.code in ctx.enabled and "tagger" in ctx.capabilities
+        want_repeat = REPEAT_PHRASE.code in ctx.enabled
+        if not (want_cleft or want_acronym or want_repeat):
+            return
+        for sentence in document.sentences():
+            sent = sentence.span
+            if sent is None:
+                continue
+            base = document.blocks[sentence.block].start
+            if want_acronym:
+                yield from self._acronyms(acronym, base, sent)
+            if want_repeat:
+                yield from self._repeated_phrases(base, sent)
+            if want_cleft and not any(q in sent.text for q in _QUOTE_CHARS):
+                yield from self._cleft(base, sent)
+
+    # --- SEN007 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _repeated_phrases(base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space]
+        text = sent.doc.text
+        i = 0
+        while i < len(words):
+            found = None
+            for n in (4, 3, 2, 1):
+                # one word: three times, and only the doublings SEN004 lets through ('that that that')
+                copies = 3 if n == 1 else 2
+                group = words[i : i + copies * n]
+                if len(group) < copies * n or not all(t.is_alpha for t in group):
+                    continue
+                parts = [[t.lower_ for t in group[k * n : (k + 1) * n]] for k in range(copies)]
+                if any(p != parts[0] for p in parts) or (n == 1 and parts[0][0] not in DOUBLING_OK):
+                    continue
+                if all(t.text[:1].isupper() for t in group):
+                    continue  # a name or a title
+                if n > 1 and ({group[0].lower_, group[n - 1].lower_} & {"and", "or", "but", "nor"}):
+                    continue  # "for years and years and ...", "again and again and": emphasis
+                span = text[group[0].idx : group[-1].idx + len(group[-1].text)]
+                if any(ch in span for ch in ",;:.!?\n\u2014\u2013-\"\u201c\u201d"):
+                    continue
+                found = (n, group)
+                break
+            if found is None:
+                i += 1
+                continue
+            n, group = found
+            last_kept = group[1] if n == 1 else group[n - 1]  # 'that that' is English: keep two
+            cut_from = last_kept.idx + len(last_kept.text)
+            end = group[-1].idx + len(group[-1].text)
+            observed = text[group[0].idx : end]
+            kept = text[group[0].idx : cut_from]
+            times = "three times" if n == 1 else "twice"
+            yield Finding(REPEAT_PHRASE.code, REPEAT_PHRASE.name, REPEAT_PHRASE.category, REPEAT_PHRASE.severity,
+                          base + group[0].idx, base + end, f"'{observed}': the words are typed {times}",
+                          Fix((Edit(base + cut_from, base + end, ""),), Applicability.SAFE,
+                              f"Cut the repeat of '{kept}'"),
+                          {"observed": observed, "expected": kept})
+            i += len(group)
+
+    # --- RED002 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _acronyms(info: RuleInfo, base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space]
+        for a, b in itertools.pairwise(words):
+            nouns = ACRONYMS.get(a.text)
+            if nouns is None or (b.lower_ not in nouns and b.lemma_.lower() not in nouns):
+                continue
+            if not b.text.islower() or b.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+                continue
+            gap = sent.doc.text[a.idx + len(a.text) : b.idx]
+            if gap != " ":
+                continue
+            plural = b.lower_ != b.lemma_.lower() and b.lower_.endswith("s") and b.lower_ not in nouns
+            if plural:
+                edit = Edit(base + a.idx, base + b.idx + len(b.text), a.text + "s")
+                expected = a.text + "s"
+            else:
+                edit = Edit(base + a.idx + len(a.text), base + b.idx + len(b.text), "")
+                expected = a.text
+            observed = sent.doc.text[a.idx : b.idx + len(b.text)]
+            yield Finding(info.code, info.name, info.category, info.severity, base + a.idx,
+                          base + b.idx + len(b.text),
+                          f"'{observed}': the '{b.text}' is already in '{a.text}'; try '{expected}'",
+                          Fix((edit,), Applicability.SAFE,
+                              f"Replace with '{expected}'" if plural else f"Cut '{b.text}'"),
+                          {"observed": observed, "expected": expected, "match": f"{a.text} {b.lemma_.lower()}"})
+
+    # --- SEN006 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _cleft(base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 6 or words[0].lower_ != "it" or words[-1].text == "?":
+            return
+        be = words[1]
+        if be.lemma_.lower() != "be" or be.dep_ != "ROOT" or be.lower_ not in ("is", "was", "'s"):
+            return
+        if any(c.dep_ == "neg" for c in be.children):
+            return
+        focus = next((c for c in be.children if c.dep_ in ("attr", "acomp", "nsubj") and c.i > be.i), None)
+        if focus is None or focus.pos_ not in ("NOUN", "PROPN"):
+            return
+        clause = next((c for c in focus.children if c.dep_ == "relcl"), None)
+        if clause is None:  # the parser may hang the clause on 'is': "It is Smith who decides ..."
+            clause = next((c for c in be.children if c.dep_ in ("ccomp", "advcl") and c.i > focus.i), None)
+        if clause is None:
+            return
+        pron = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.lower_ in ("who", "that")), None)
+        if pron is None or pron.i <= focus.i:
+            return
+        doc = sent.doc
+        np_start = min(t.i for t in focus.subtree)
+        if np_start != be.i + 1:
+            return  # "It was also the mayor who ...": an adverb would be lost
+        first = doc[np_start]
+        definite = focus.pos_ == "PROPN" or first.lower_ in _FOCUS_DETERMINERS or first.tag_ == "POS" or any(
+            c.dep_ == "poss" for c in focus.children)
+        if not definite:
+            return  # "It was a storm that ...": 'it' may stand for something said before
+        if any(t.text in _BREAKS for t in doc[np_start : pron.i]):
+            return
+        in_clause = {x.i for x in clause.subtree}
+        if any(t.i < np_start or t.i > pron.i for t in focus.subtree if t.i not in in_clause):
+            return  # the noun phrase goes on past the clause
+        if pron.i + 1 >= sent.end - 1:
+            return
+        if first.text[:1].isdigit() or odd_case(first.text):
+            return
+        # the verb of the clause agrees with the new subject as it did with 'who'/'that'
+        np_text = doc.text[first.idx : pron.idx].rstrip()
+        subject = np_text[:1].upper() + np_text[1:]
+        after = doc[pron.i + 1]
+        start = base + words[0].idx
+        said = doc.text[words[0].idx : pron.idx + len(pron.text)]
+        yield Finding(CLEFT.code, CLEFT.name, CLEFT.category, CLEFT.severity, start,
+                      base + pron.idx + len(pron.text),
+                      f"'{said}' delays the subject; try '{subject} {after.text} ...'",
+                      Fix((Edit(start, base + after.idx, subject + " "),), Applicability.UNSAFE,
+                          f"Start with '{subject}'"),
+                      {"observed": said, "expected": subject})
