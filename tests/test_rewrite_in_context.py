@@ -807,3 +807,24 @@ def test_slash_is_cut_only_of_money_jobs_and_services() -> None:
 def test_hardware_is_equipment() -> None:
     assert unsafe("The law covers the sale of military equipment and hardware to allies.") == \
         "The law covers the sale of military equipment to allies."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The principle is commendable, but the plan is not.",
+        "A budget of $5 billion was envisioned for the 1970s.",
+        "The singer has a warm rapport with his audience.",
+        "A total of 1,500 people attended the match.",
+        "Every single one of them was sold by noon.",
+        "The earth rests on the backs of three elephants.",
+        "It is not clear who emerges as the main character.",
+    ],
+)
+def test_plain_news_senses_stay_plain(text: str) -> None:
+    assert unsafe(text) == text
+
+
+def test_the_press_release_senses_still_change() -> None:
+    assert unsafe("Sales rose on the back of strong demand.") == "Sales rose because of strong demand."
+    assert unsafe("The firm employs a total of 400 people.") == "The firm employs 400 people."
