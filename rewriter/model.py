@@ -53,7 +53,7 @@ class Severity(enum.IntEnum):
             ) from None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class TextRange:
     start: int
     end: int
@@ -72,7 +72,7 @@ class TextRange:
         return self.start <= other.start and other.end <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` by ``replacement`` ("" deletes; an empty range inserts)."""
 
@@ -85,7 +85,7 @@ class Edit:
         return TextRange(self.start, self.end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability
@@ -101,7 +101,7 @@ class Fix:
         return TextRange(min(e.start for e in self.edits), max(e.end for e in self.edits))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     name: str
