@@ -137,7 +137,7 @@ def part_speed(files: list[Path], runs: int) -> None:
     times: dict[str, list[float]] = {k: [] for k in cmds}
     for _ in range(runs):
         for k, cmd in cmds.items():
-            times[k].append(_wall(cmd, _env(None), k))
+            times[k].append(_wall(cmd, _env(ROOT), k))  # this tree's package, not the venv's install
     bare = statistics.median(times["bare spaCy (full pipeline)"])
     print(f"speed: {len(files)} OneStopEnglish texts, {words:,} words; {runs} alternated runs; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
@@ -161,11 +161,11 @@ def part_cold(baseline: Path, runs: int, eval_dir: Path, tmp: Path) -> None:
     cache = tmp / "cold-cache"
     cmd = [sys.executable, "-m", "rewriter", "check", "--no-cache", "--exit-zero", str(draft)]
     old = [sys.executable, "-m", "rewriter", "check", "--exit-zero", str(draft)]  # a baseline may not know --no-cache
-    first = _wall(cmd, _env(None, cache))  # compiles the tables (phrase words, syllables) once
+    first = _wall(cmd, _env(ROOT, cache))  # compiles the tables (phrase words, syllables) once
     times: dict[str, list[float]] = {"baseline": [], "this tree": []}
     for _ in range(runs):
         times["baseline"].append(_wall(old, _env(baseline, tmp / "baseline-cache"), "baseline"))
-        times["this tree"].append(_wall(cmd, _env(None, cache), "this tree"))
+        times["this tree"].append(_wall(cmd, _env(ROOT, cache), "this tree"))
     base, new = statistics.median(times["baseline"]), statistics.median(times["this tree"])
     print(f"cold start, one {sum(len(x.split()) for x in chosen)}-word draft, {runs} alternated runs; load average "
           f"{os.getloadavg()[0]:.1f}:")

@@ -285,6 +285,12 @@ def lookup(cache: Cache | None, text: str, config: Config, path: str) -> tuple[s
 def store(cache: Cache | None, k: str, report: Report) -> None:
     if cache is None or not k:
         return
+    from rewriter.spool import SpooledFindings
+
+    if isinstance(report.findings, SpooledFindings):
+        # a document too long to hold its findings in memory (rewriter.spool) is not cached: its entry
+        # would be built, and read back, whole
+        return
     try:
         value = report_to_json(report)
     except TypeError:  # something in the findings' data that JSON cannot hold: leave it uncached
