@@ -74,7 +74,7 @@ class Document:
     docs: list[Any] = field(default_factory=list)  # spaCy Doc per block
     # for a section (see sections()): the index of each block's block in the whole document
     origin: list[int] = field(default_factory=list)
-    _masked: tuple[Any, str] | None = field(default=None, init=False, repr=False, compare=False)
+    _masked: tuple[Any, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<stdin>") -> Document:
@@ -121,7 +121,6 @@ class Document:
         holds no parse of the rest: memory stays flat with the file's size. A block longer than
         ``PIECE_CHARS`` is cut where ``parse`` would cut it, each piece a block of the section;
         ``origin`` maps every block back to its block in this document."""
-        masked = self._masked_text()
         blocks: list[Block] = []
         origin: list[int] = []
         size = 0
@@ -137,7 +136,7 @@ class Document:
             if block.end - block.start > PIECE_CHARS:
                 parts = []
                 at = block.start
-                for piece in split_pieces(masked[block.start : block.end], PIECE_CHARS):
+                for piece in split_pieces(self.masked(block.start, block.end), PIECE_CHARS):
                     parts.append(dataclasses.replace(block, start=at, end=at + len(piece)))
                     at += len(piece)
             for part in parts:
@@ -154,29 +153,40 @@ class Document:
         """The block's text as the parser sees it: inline markup that is not prose (HTML tags and
         comments, URLs, code spans) blanked to spaces of the same length, so that offsets hold and a
         word next to markup ("<b>word</b>", "[word](url)") stays a token of its own."""
-        return self._masked_text()[block.start : block.end]
+        return self.masked(block.start, block.end)
 
-    def _masked_text(self) -> str:
-        """The whole text with every masked region blanked, built once (not once per block)."""
+    def masked(self, start: int, end: int) -> str:
+        """``text[start:end]`` with every masked region in it blanked (line breaks kept), made for
+        that range alone: no blanked copy of the whole text is held (20 MB for a 20 MB file)."""
+        starts, ends = self._mask_spans()
+        pieces = []
+        at = start
+        k = bisect.bisect_right(ends, start)  # the first span that ends after ``start``
+        while k < len(starts) and starts[k] < end:
+            lo, hi = max(starts[k], start), min(ends[k], end)
+            pieces.append(self.text[at:lo])
+            pieces.append(_NOT_NEWLINE.sub(" ", self.text[lo:hi]))
+            at = hi
+            k += 1
+        pieces.append(self.text[at:end])
+        return "".join(pieces)
+
+    def _mask_spans(self) -> tuple[array.array[int], array.array[int]]:
+        """The masked regions merged, sorted: their starts and ends (built once per regions)."""
         key = (id(self.regions), len(self.regions), len(self.text))
         if self._masked is not None and self._masked[0] == key:
-            return self._masked[1]
-        spans: list[list[int]] = []
+            held: tuple[array.array[int], array.array[int]] = self._masked[1]
+            return held
+        starts: array.array[int] = array.array("q")
+        ends: array.array[int] = array.array("q")
         for r in sorted((r for r in self.regions if r.kind in _MASKED), key=lambda r: r.start):
-            if spans and r.start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], r.end)
+            if starts and r.start <= ends[-1]:
+                ends[-1] = max(ends[-1], r.end)
             else:
-                spans.append([r.start, r.end])
-        pieces = []
-        at = 0
-        for start, end in spans:
-            pieces.append(self.text[at:start])
-            pieces.append(_NOT_NEWLINE.sub(" ", self.text[start:end]))
-            at = end
-        pieces.append(self.text[at:])
-        masked = "".join(pieces)
-        self._masked = (key, masked)
-        return masked
+                starts.append(r.start)
+                ends.append(r.end)
+        self._masked = (key, (starts, ends))
+        return starts, ends
 
     def block_docs(self) -> Iterator[tuple[Block, Any]]:
         return zip(self.blocks, self.docs, strict=False)  # no docs before parse()
