@@ -20,7 +20,7 @@ from rewriter.rules.lexicon import lexicon_adverbs
 from rewriter.rules.readability import DOCUMENT_CODES, Tally
 from rewriter.rules.structure import plain_long_sentences
 from rewriter.rules.suppression import directive_findings, parse_directives, suppressed
-from rewriter.spool import FindingSink
+from rewriter.spool import CompactRows, FindingSink, LazyMetrics, SpooledFindings
 
 # word-level code rules whose findings LanguageTool repeats ("to to", "colour" in en-US): ours win
 WORD_CODES = frozenset({"SEN004", "SPL001"})
@@ -76,8 +76,12 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
     notes.extend(n for n in ctx.notes if n not in notes)
     metrics_out: dict[str, object] = dict(tally.metrics(ctx))
     metrics_out["register_score"] = register_score(findings, metrics_out)
-    metrics_out["paragraph_metrics"] = tally.paragraph_metrics(document)
-    return Report(path=path, text=text, findings=findings, metrics=metrics_out,  # type: ignore[arg-type]
+    if isinstance(findings, SpooledFindings):  # a long document: a paragraph's row is 12 numbers, not a dict
+        metrics = LazyMetrics(metrics_out, "paragraph_metrics", CompactRows.build(tally.paragraph_rows(document)))
+    else:
+        metrics_out["paragraph_metrics"] = tally.paragraph_metrics(document)
+        metrics = metrics_out  # type: ignore[assignment]
+    return Report(path=path, text=text, findings=findings, metrics=metrics,  # type: ignore[arg-type]
                   notes=tuple(notes), names=tuple(sorted(names)))
 
 

@@ -11,10 +11,12 @@ readability, suppression notices) in the order a sort of all of them would give.
 
 from __future__ import annotations
 
+import array
 import heapq
+import itertools
 import pickle
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any, overload
 
 from rewriter.model import Finding
@@ -129,4 +131,92 @@ class SpooledFindings(Sequence[Finding]):
         return f"SpooledFindings({self._len} findings on disk)"
 
 
-__all__ = ["SPOOL_FINDINGS", "FindingSink", "SpooledFindings", "sort_key"]
+
+
+class CompactRows(Sequence[dict[str, Any]]):
+    """Rows of numbers with the same keys (a long document's paragraph metrics: one row a
+    paragraph) held as one array per column, 8 bytes a value instead of a dict of objects; each
+    row is made again, equal to the one given, when read."""
+
+    def __init__(self, keys: tuple[str, ...], columns: list[array.array[Any]]) -> None:
+        self.keys = keys
+        self.columns = columns
+
+    @classmethod
+    def build(cls, rows: Iterable[dict[str, Any]]) -> CompactRows | list[dict[str, Any]]:
+        """The rows compacted; the rows themselves (a list) when some value is neither an int nor a
+        float, a row has other keys, or an int does not fit in 64 bits."""
+        it = iter(rows)
+        first = next(it, None)
+        if first is None:
+            return []
+        keys = tuple(first)
+        kinds = tuple(_KINDS.get(type(v)) for v in first.values())
+        if None in kinds:
+            return [first, *it]
+        out = cls(keys, [array.array(k) for k in kinds])  # type: ignore[arg-type]
+        for done, row in enumerate(itertools.chain((first,), it)):
+            if tuple(row) != keys or any(_KINDS.get(type(v)) != k for v, k in zip(row.values(), kinds, strict=True)):
+                return [*itertools.islice(out, done), row, *it]
+            try:
+                for col, v in zip(out.columns, row.values(), strict=True):
+                    col.append(v)
+            except OverflowError:
+                return [*itertools.islice(out, done), row, *it]  # (a partly added row is not read)
+        return out
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        keys = self.keys
+        for values in zip(*self.columns, strict=True):
+            yield dict(zip(keys, values, strict=True))
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | Sequence[dict[str, Any]]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        return dict(zip(self.keys, (c[index] for c in self.columns), strict=True))
+
+
+_KINDS = {int: "q", float: "d"}
+
+
+class LazyMetrics(Mapping[str, Any]):
+    """A report's metrics with one key's rows held as CompactRows: read as a plain mapping (the
+    rows become a list of dicts when asked for), or with :meth:`stream` row by row (the JSON
+    writer), so the rows are never all objects at once."""
+
+    def __init__(self, base: Mapping[str, Any], key: str, rows: CompactRows | list[dict[str, Any]]) -> None:
+        self._base = dict(base)
+        self._key = key
+        self._rows = rows
+
+    def __getitem__(self, key: str) -> Any:
+        if key == self._key:
+            return list(self._rows)
+        return self._base[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        if self._key not in self._base:
+            yield self._key
+
+    def __len__(self) -> int:
+        return len(self._base) + (self._key not in self._base)
+
+    def stream(self, key: str) -> Any:
+        """The value of ``key``, its rows as an iterable rather than a list."""
+        return self._rows if key == self._key else self._base[key]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))
+
+
+__all__ = ["SPOOL_FINDINGS", "CompactRows", "FindingSink", "LazyMetrics", "SpooledFindings", "sort_key"]

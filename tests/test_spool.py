@@ -11,7 +11,8 @@ import rewriter.engine
 import rewriter.spool
 from rewriter import analyze
 from rewriter.model import Finding, Severity
-from rewriter.spool import FindingSink, SpooledFindings
+from rewriter.render.json import render_json
+from rewriter.spool import CompactRows, FindingSink, LazyMetrics, SpooledFindings
 
 PARAGRAPH = ("In order to utilize the facility, the council was informed by the minister that it stands as a "
              "testament to the town's commitment. <!-- rewriter: ignore WRD --> ")
@@ -57,5 +58,24 @@ def test_a_spooled_document_has_the_findings_of_one_held_in_memory(monkeypatch: 
     spooled = analyze(text)
     assert isinstance(spooled.findings, SpooledFindings)
     assert list(spooled.findings) == list(held.findings)
-    assert spooled.metrics == held.metrics
+    assert isinstance(spooled.metrics, LazyMetrics)
+    assert spooled.metrics == held.metrics and list(spooled.metrics) == list(held.metrics)
+    assert render_json([spooled]) == render_json([held])  # the same bytes, rows and findings streamed
+    assert pickle.loads(pickle.dumps(spooled.metrics)) == held.metrics
     assert {f.code for f in held.findings} >= {"WRD001", "PAS001", "RW100"}
+
+
+def test_compact_rows_give_back_the_rows() -> None:
+    rows = [{"start": i, "end": i + 9, "grade": 7.25 + i, "time": 0.0} for i in range(50)]
+    compact = CompactRows.build(iter(rows))
+    assert isinstance(compact, CompactRows)
+    assert list(compact) == rows and len(compact) == 50 and compact[3] == rows[3] and compact[1:3] == rows[1:3]
+    assert all(type(a["start"]) is int and type(a["grade"]) is float for a in compact)
+    odd = [*rows[:5], {"start": 1, "end": 2, "grade": "x", "time": 0.0}, *rows[5:]]
+    assert CompactRows.build(odd) == odd  # a value of another type: the rows as they are
+    big = [*rows[:2], {"start": 2**70, "end": 2, "grade": 1.0, "time": 0.0}]
+    assert CompactRows.build(big) == big
+    assert CompactRows.build([]) == []
+    metrics = LazyMetrics({"words": 3, "paragraph_metrics": None}, "paragraph_metrics", compact)
+    assert dict(metrics) == {"words": 3, "paragraph_metrics": rows}
+    assert metrics.stream("paragraph_metrics") is compact

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from rewriter.document import LineIndex
 from rewriter.model import Finding, Report
+from rewriter.spool import CompactRows
 
 VERSION = 1
 _INDENT = "  "
@@ -85,11 +86,18 @@ def write_object(out: TextIO, fields: Iterable[tuple[str, Any]], level: int) -> 
 
 
 def _metrics_writer(metrics: Mapping[str, Any]) -> Any:
+    # a long document has one row per paragraph: written row by row, like the findings (a
+    # LazyMetrics hands its rows over one at a time)
+    value = getattr(metrics, "stream", metrics.__getitem__)
+
     def write(out: TextIO, level: int) -> None:
-        # a long document has one row per paragraph: written row by row, like the findings
-        write_object(out, ((k, (lambda o, lv, rows=v: write_array(o, rows, lv)) if isinstance(v, list) else v)
-                           for k, v in metrics.items()), level)
+        write_object(out, ((k, _rows_writer(v) if isinstance(v, list | CompactRows) else v)
+                           for k, v in ((k, value(k)) for k in metrics)), level)
     return write
+
+
+def _rows_writer(rows: Iterable[Any]) -> Any:
+    return lambda out, level: write_array(out, rows, level)
 
 
 def write_file(out: TextIO, report: Report, level: int) -> None:
