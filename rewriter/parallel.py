@@ -68,6 +68,8 @@ def iter_analyze(items: Sequence[tuple[str, str, Config]], caches: Any,
             store(cache, k, result)
         out[i] = None  # held by the caller only
         yield result if result is not None else f"{items[i][0]}: not checked"
+    if hasattr(caches, "prune"):
+        caches.prune()  # the cache folder kept under its size cap
 
 
 def _in_workers(items: Sequence[tuple[str, str, Config]], todo: list[int], jobs: int) -> list[tuple[int, Any]]:
