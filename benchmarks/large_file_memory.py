@@ -5,10 +5,12 @@ are deleted afterwards; nothing of the corpus is written into the project.
 
 Run by hand:  .venv/bin/python benchmarks/large_file_memory.py [--sizes 1,20] [--format text]
 
-Each size runs `rewriter check --no-cache FILE` in its own process (output to /dev/null) and prints
+Each size runs `python -m rewriter check --no-cache FILE` of this tree (PYTHONPATH) in its own process
+(output to a temporary file) and prints
 the peak resident memory (ru_maxrss of that process), wall and CPU time, the number of findings and
 the document's word count and grade, which must cover the whole file. ``--sizes`` are in MB
-(10^6 bytes); ``--format json`` measures the JSON renderer instead of the text one.
+(10^6 bytes); ``--format json`` measures the JSON renderer instead of the text one; ``--command fix``
+measures `rewriter fix --stdout FILE`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -61,17 +62,27 @@ def build(paras: list[str], size: int, path: Path) -> None:
             rng.shuffle(order)
 
 
-def _rewriter() -> list[str]:
-    found = shutil.which("rewriter", path=str(Path(sys.executable).parent))
-    return [found] if found else [sys.executable, "-m", "rewriter"]
+def _env() -> dict[str, str]:
+    """This tree's package first (the venv's ``rewriter`` script may be an editable install of
+    another checkout)."""
+    return dict(os.environ, PYTHONPATH=str(ROOT))
 
 
-def measure(path: Path, fmt: str, tmp: Path) -> dict[str, object]:
+def measure(path: Path, fmt: str, tmp: Path, command: str = "check") -> dict[str, object]:
     out = tmp / "out.txt"
-    cmd = [*_rewriter(), "check", "--no-cache", "--exit-zero", "--format", fmt, str(path)]
-    proc = subprocess.run([sys.executable, "-c", _PROBE, "-", str(out), *cmd], capture_output=True, text=True)
+    if command == "fix":  # the rewritten text to stdout (the file stays as it is)
+        cmd = [sys.executable, "-m", "rewriter", "fix", "--no-cache", "--exit-zero", "--stdout", str(path)]
+    else:
+        cmd = [sys.executable, "-m", "rewriter", "check", "--no-cache", "--exit-zero", "--format", fmt, str(path)]
+    proc = subprocess.run([sys.executable, "-c", _PROBE, "-", str(out), *cmd], capture_output=True, text=True,
+                          env=_env(), cwd=tempfile.gettempdir())
     result: dict[str, object] = json.loads(proc.stdout)
-    if fmt == "json":
+    if command == "fix":
+        fixed = out.read_text(encoding="utf-8")
+        result.update(summary=f"fix: {result['stderr'].strip()[-200:]!r}; output {len(fixed):,} characters, "
+                              f"{'changed' if fixed != path.read_text(encoding='utf-8') else 'unchanged'}")
+        result["stderr"] = ""
+    elif fmt == "json":
         data = json.loads(out.read_text(encoding="utf-8"))["files"][0]
         result.update(findings=len(data["findings"]), words=data["metrics"]["words"],
                       grade=data["metrics"]["flesch_kincaid_grade"])
@@ -86,21 +97,23 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1,20", help="file sizes in MB, comma-separated")
     ap.add_argument("--format", default="text", choices=("text", "json"))
+    ap.add_argument("--command", default="check", choices=("check", "fix"),
+                    help="fix: `rewriter fix --stdout` of the file instead of a check")
     ap.add_argument("--eval-dir", default=str(DEFAULT_EVAL))
     args = ap.parse_args()
     paras = paragraphs(Path(args.eval_dir))
     print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
-          f"format {args.format}")
+          f"{args.command}, format {args.format}")
     with tempfile.TemporaryDirectory(prefix="rewriter-memory-") as tmp:
         folder = Path(tmp)
         for mb in (float(s) for s in args.sizes.split(",")):
             path = folder / f"large-{mb:g}mb.txt"
             build(paras, int(mb * 1_000_000), path)
             t0 = time.perf_counter()
-            r = measure(path, args.format, folder)
+            r = measure(path, args.format, folder, args.command)
             words = len(path.read_text(encoding="utf-8").split())
             extra = (f"{r['findings']} findings, {r['words']} words counted, grade {r['grade']}"
-                     if args.format == "json" else str(r.get("summary", "")))
+                     if args.format == "json" and args.command == "check" else str(r.get("summary", "")))
             print(f"{mb:5g} MB ({words:,} words): peak {r['peak_mb']:7.0f} MB  wall {r['wall']:7.1f} s  "
                   f"cpu {r['cpu']:7.1f} s  exit {r['rc']}  {extra}", flush=True)
             if r["rc"] not in (0,):

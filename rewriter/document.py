@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import bisect
 import dataclasses
 import re
@@ -15,6 +16,7 @@ from rewriter.markup import CODE, COMMENT, QUOTE, TAG, URL, Block, Region, find_
 
 _MASKED = frozenset({CODE, COMMENT, TAG, URL})
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 _CACHE_SIZE = 512  # paragraphs per pipeline
@@ -34,23 +36,15 @@ def _parse_cache(nlp: Any) -> OrderedDict[str, Any]:
 
 
 class LineIndex:
-    """Offset <-> 1-based (line, column) for a text; columns count code points."""
+    """Offset <-> 1-based (line, column) for a text; columns count code points. A line ends at
+    "\r\n", "\r" or "\n"; the starts are held as one array of machine integers (8 bytes a line,
+    not a Python int each), found by a regular expression rather than a loop over characters."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            elif ch == "\n":
-                starts.append(i + 1)
-            i += 1
+        starts = array.array("q", [0])
+        starts.extend(m.end() for m in _LINE_END.finditer(text))
         self._starts = starts
-        self._len = n
+        self._len = len(text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         if not 0 <= offset <= self._len:
@@ -80,7 +74,7 @@ class Document:
     docs: list[Any] = field(default_factory=list)  # spaCy Doc per block
     # for a section (see sections()): the index of each block's block in the whole document
     origin: list[int] = field(default_factory=list)
-    _masked: tuple[Any, str] | None = field(default=None, init=False, repr=False, compare=False)
+    _masked: tuple[Any, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<stdin>") -> Document:
@@ -127,7 +121,6 @@ class Document:
         holds no parse of the rest: memory stays flat with the file's size. A block longer than
         ``PIECE_CHARS`` is cut where ``parse`` would cut it, each piece a block of the section;
         ``origin`` maps every block back to its block in this document."""
-        masked = self._masked_text()
         blocks: list[Block] = []
         origin: list[int] = []
         size = 0
@@ -143,7 +136,7 @@ class Document:
             if block.end - block.start > PIECE_CHARS:
                 parts = []
                 at = block.start
-                for piece in split_pieces(masked[block.start : block.end], PIECE_CHARS):
+                for piece in split_pieces(self.masked(block.start, block.end), PIECE_CHARS):
                     parts.append(dataclasses.replace(block, start=at, end=at + len(piece)))
                     at += len(piece)
             for part in parts:
@@ -160,29 +153,40 @@ class Document:
         """The block's text as the parser sees it: inline markup that is not prose (HTML tags and
         comments, URLs, code spans) blanked to spaces of the same length, so that offsets hold and a
         word next to markup ("<b>word</b>", "[word](url)") stays a token of its own."""
-        return self._masked_text()[block.start : block.end]
+        return self.masked(block.start, block.end)
 
-    def _masked_text(self) -> str:
-        """The whole text with every masked region blanked, built once (not once per block)."""
+    def masked(self, start: int, end: int) -> str:
+        """``text[start:end]`` with every masked region in it blanked (line breaks kept), made for
+        that range alone: no blanked copy of the whole text is held (20 MB for a 20 MB file)."""
+        starts, ends = self._mask_spans()
+        pieces = []
+        at = start
+        k = bisect.bisect_right(ends, start)  # the first span that ends after ``start``
+        while k < len(starts) and starts[k] < end:
+            lo, hi = max(starts[k], start), min(ends[k], end)
+            pieces.append(self.text[at:lo])
+            pieces.append(_NOT_NEWLINE.sub(" ", self.text[lo:hi]))
+            at = hi
+            k += 1
+        pieces.append(self.text[at:end])
+        return "".join(pieces)
+
+    def _mask_spans(self) -> tuple[array.array[int], array.array[int]]:
+        """The masked regions merged, sorted: their starts and ends (built once per regions)."""
         key = (id(self.regions), len(self.regions), len(self.text))
         if self._masked is not None and self._masked[0] == key:
-            return self._masked[1]
-        spans: list[list[int]] = []
+            held: tuple[array.array[int], array.array[int]] = self._masked[1]
+            return held
+        starts: array.array[int] = array.array("q")
+        ends: array.array[int] = array.array("q")
         for r in sorted((r for r in self.regions if r.kind in _MASKED), key=lambda r: r.start):
-            if spans and r.start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], r.end)
+            if starts and r.start <= ends[-1]:
+                ends[-1] = max(ends[-1], r.end)
             else:
-                spans.append([r.start, r.end])
-        pieces = []
-        at = 0
-        for start, end in spans:
-            pieces.append(self.text[at:start])
-            pieces.append(_NOT_NEWLINE.sub(" ", self.text[start:end]))
-            at = end
-        pieces.append(self.text[at:])
-        masked = "".join(pieces)
-        self._masked = (key, masked)
-        return masked
+                starts.append(r.start)
+                ends.append(r.end)
+        self._masked = (key, (starts, ends))
+        return starts, ends
 
     def block_docs(self) -> Iterator[tuple[Block, Any]]:
         return zip(self.blocks, self.docs, strict=False)  # no docs before parse()

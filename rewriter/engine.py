@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from rewriter.config import Config, rule_enabled
@@ -18,7 +18,8 @@ from rewriter.rules.base import Context
 from rewriter.rules.lexicon import lexicon_adverbs
 from rewriter.rules.readability import DOCUMENT_CODES, Tally
 from rewriter.rules.structure import plain_long_sentences
-from rewriter.rules.suppression import apply_suppressions
+from rewriter.rules.suppression import directive_findings, parse_directives, suppressed
+from rewriter.spool import CompactRows, FindingSink, LazyMetrics, SpooledFindings
 
 SECTION_CHARS = 50_000  # characters of blocks parsed and checked at a time
 
@@ -54,35 +55,65 @@ def analyze(text: str, config: Config | None = None, path: str = "<stdin>") -> R
         notes.append(f"no trained spaCy pipeline ({pipeline.name}): off: {off}")
     # the text is parsed and checked a section at a time, so that no more than one section's parse
     # is held (a 20 MB file needs no more memory than a 1 MB one); paragraph and document figures
-    # (RD004, RD005, the metrics) come from the counts of every section
+    # (RD004, RD005, the metrics) come from the counts of every section. Each section's findings
+    # are filtered and sorted as they come, and a long document's go to disk (rewriter.spool)
     tally = Tally()
     names: set[str] = set()
-    findings: list[Finding] = []
+    post = _PostProcess(document, config, ctx, infos)
     section_ctx = dataclasses.replace(ctx, enabled=ctx.enabled - DOCUMENT_CODES)
     for section in document.sections(SECTION_CHARS):
         section.parse(pipeline.nlp)
         sctx = dataclasses.replace(section_ctx, notes=[], cache={})
-        for checker in checkers(config.extra_lexicons):
-            findings.extend(checker.check(section, sctx))
+        post.add([f for checker in checkers(config.extra_lexicons) for f in checker.check(section, sctx)])
         tally.add(section, sctx)
         names.update(proper_names(section))
         ctx.notes.extend(n for n in sctx.notes if n not in ctx.notes)
         del section, sctx
-    findings.extend(tally.findings(document, ctx))
-    # LanguageTool's matches on words our word lists (or SEN004, SPL001) flag are duplicates: rule metadata says which
-    findings = drop_duplicates(findings, {i.code for i in infos if i.has_precedence},
-                               frozenset(i.family for i in infos if i.group.defers))
-    findings = plain_long_sentences(findings)
+    findings = post.finish(list(tally.findings(document, ctx)))
     notes.extend(n for n in ctx.notes if n not in notes)
-    findings = filter_findings(document, findings, config,
-                               {i.family for i in infos if i.group.scope == "sentence"})
-    # <!-- rewriter: ... --> directives; adds RW100-RW102 (they need the filtered findings)
-    findings = apply_suppressions(document, findings, ctx, {i.code for i in all_rules(config.extra_lexicons)})
     metrics_out: dict[str, object] = dict(tally.metrics(ctx))
     metrics_out["register_score"] = register_score(findings, metrics_out)
-    metrics_out["paragraph_metrics"] = tally.paragraph_metrics(document)
-    return Report(path=path, text=text, findings=tuple(findings), metrics=metrics_out, notes=tuple(notes),
-                  names=tuple(sorted(names)))
+    if isinstance(findings, SpooledFindings):  # a long document: a paragraph's row is 12 numbers, not a dict
+        metrics = LazyMetrics(metrics_out, "paragraph_metrics", CompactRows.build(tally.paragraph_rows(document)))
+    else:
+        metrics_out["paragraph_metrics"] = tally.paragraph_metrics(document)
+        metrics = metrics_out  # type: ignore[assignment]
+    return Report(path=path, text=text, findings=findings, metrics=metrics,  # type: ignore[arg-type]
+                  notes=tuple(notes), names=tuple(sorted(names)))
+
+
+class _PostProcess:
+    """What happens to findings after the rules, a section at a time: LanguageTool's repeats of our
+    word lists dropped, plain long sentences' splits made display-only, findings in protected text
+    and repeats dropped, suppression directives applied; sorted. The same result as doing each
+    step once over every finding (sections share no finding), with the findings kept in a
+    :class:`rewriter.spool.FindingSink`."""
+
+    def __init__(self, document: Document, config: Config, ctx: Context, infos: list[Any]) -> None:
+        self.document, self.config, self.ctx = document, config, ctx
+        # LanguageTool's matches on words our word lists (or SEN004, SPL001) flag are duplicates:
+        # rule metadata says which rules have precedence and which family defers
+        self.precedence = {i.code for i in infos if i.has_precedence}
+        self.defers = frozenset(i.family for i in infos if i.group.defers)
+        self.sentence_families = {i.family for i in infos if i.group.scope == "sentence"}
+        self.regions = _Regions(document.protected(include_quotes=config.quotes != "flag"))
+        self.directives = parse_directives(document, {i.code for i in all_rules(config.extra_lexicons)})
+        self.sink = FindingSink()
+
+    def _filtered(self, findings: list[Finding]) -> list[Finding]:
+        findings = drop_duplicates(findings, self.precedence, self.defers)
+        findings = plain_long_sentences(findings)
+        findings = filter_findings(self.document, findings, self.config, self.sentence_families, self.regions)
+        return [f for f in findings if not suppressed(self.directives, f)]
+
+    def add(self, findings: list[Finding]) -> None:
+        self.sink.extend(self._filtered(findings))
+
+    def finish(self, document_findings: list[Finding]) -> Sequence[Finding]:
+        """Every finding, with those of the whole document (RD004, RD005) and the directives' own
+        (RW100-RW102, which need every other finding first)."""
+        tail = self._filtered(document_findings) + directive_findings(self.directives, self.ctx)
+        return self.sink.finish(tail)
 
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -121,10 +152,11 @@ def proper_names(document: Document) -> tuple[str, ...]:
 
 
 def filter_findings(document: Document, findings: list[Finding], config: Config,
-                    sentence_families: Collection[str] = ()) -> list[Finding]:
+                    sentence_families: Collection[str] = (), regions: _Regions | None = None) -> list[Finding]:
     """Drop findings in protected text (for ``sentence_families``, whose findings cover a sentence or
-    more: those mostly in protected text), and repeats; sort by position."""
-    protected = _Regions(document.protected(include_quotes=config.quotes != "flag"))
+    more: those mostly in protected text), and repeats; sort by position. ``regions``: the
+    document's protected regions, when the caller has them already."""
+    protected = regions or _Regions(document.protected(include_quotes=config.quotes != "flag"))
     kept = []
     seen = set()
     for f in findings:

@@ -53,7 +53,7 @@ class Severity(enum.IntEnum):
             ) from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` by ``replacement`` ("" deletes; an empty range inserts)."""
 
@@ -62,7 +62,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability
@@ -74,7 +74,7 @@ class Fix:
     why_not: str = ""  # display-only because every candidate failed a check in its sentence: why
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     name: str

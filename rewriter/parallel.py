@@ -5,7 +5,7 @@ serial run's."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rewriter.config import Config
@@ -30,6 +30,14 @@ def auto_jobs(texts: Sequence[str], requested: int | None) -> int:
 def analyze_all(items: Sequence[tuple[str, str, Config]], caches: Any,
                 jobs: int | None = None) -> list[Report | str]:
     """A Report (or a one-line error) per ``(path, text, config)``, in order."""
+    return list(iter_analyze(items, caches, jobs))
+
+
+def iter_analyze(items: Sequence[tuple[str, str, Config]], caches: Any,
+                 jobs: int | None = None) -> Iterator[Report | str]:
+    """As :func:`analyze_all`, one report at a time: in this process each is yielded as soon as it
+    is made (a renderer writes it and lets it go before the next file is checked); with workers,
+    once they are all back."""
     from rewriter.cache import lookup, store
 
     out: list[Report | str | None] = [None] * len(items)
@@ -44,21 +52,24 @@ def analyze_all(items: Sequence[tuple[str, str, Config]], caches: Any,
             keys[i] = (cache, k)
             todo.append(i)
     n = auto_jobs([items[i][1] for i in todo], jobs)
-    if n <= 1:
-        from rewriter.engine import analyze
-
-        for i in todo:
-            path, text, config = items[i]
-            out[i] = analyze(text, config, path)
-    else:
+    if n > 1:
         for i, result in _in_workers(items, todo, n):
             out[i] = result
-    for i in todo:
+    serial = n <= 1
+    for i in range(len(items)):
         result = out[i]
-        if isinstance(result, Report):
+        if result is None and serial and i in keys:
+            from rewriter.engine import analyze
+
+            path, text, config = items[i]
+            result = analyze(text, config, path)
+        if isinstance(result, Report) and i in keys:
             cache, k = keys[i]
             store(cache, k, result)
-    return [r if r is not None else f"{items[i][0]}: not checked" for i, r in enumerate(out)]
+        out[i] = None  # held by the caller only
+        yield result if result is not None else f"{items[i][0]}: not checked"
+    if hasattr(caches, "prune"):
+        caches.prune()  # the cache folder kept under its size cap
 
 
 def _in_workers(items: Sequence[tuple[str, str, Config]], todo: list[int], jobs: int) -> list[tuple[int, Any]]:
@@ -90,4 +101,4 @@ def analyze_chunk(tasks: list[Any]) -> list[dict[str, Any]]:
     return out
 
 
-__all__ = ["analyze_all", "analyze_chunk", "auto_jobs"]
+__all__ = ["analyze_all", "analyze_chunk", "auto_jobs", "iter_analyze"]

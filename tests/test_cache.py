@@ -280,3 +280,23 @@ def test_concurrent_writers_and_readers_never_see_half_an_entry(tmp_path: Path) 
     assert not errors
     assert Cache(tmp_path).get(k) in values
     assert not list(tmp_path.glob("v*/*/.tmp-*"))
+
+
+def test_prune_keeps_the_folder_under_its_cap_oldest_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rewriter.cache import Cache
+
+    cache = Cache(tmp_path / "c")
+    assert cache.prune(max_bytes=1) == 0  # nothing written by this process: not even looked at
+    for i in range(6):
+        assert cache.put(f"{i:02d}" + "ab" * 31, {"n": "x" * 1000})
+        entry = cache._entry(f"{i:02d}" + "ab" * 31)
+        os.utime(entry, ns=(10**18 + i, 10**18 + i))  # oldest first
+    size = cache._entry("00" + "ab" * 31).stat().st_size
+    assert cache.prune(max_bytes=3 * size) == 3
+    assert [cache.get(f"{i:02d}" + "ab" * 31) is not None for i in range(6)] == [False] * 3 + [True] * 3
+    assert cache.prune(max_bytes=1) == 0  # pruned within the hour: not looked at again
+    assert cache.prune(max_bytes=1, every_seconds=0) == 3
+    monkeypatch.setenv("REWRITER_CACHE_MAX_MB", "0.5")
+    from rewriter.cache import max_cache_bytes
+
+    assert max_cache_bytes() == 500_000

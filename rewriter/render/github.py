@@ -7,7 +7,9 @@ toolkit does: ``%``, CR and LF in the message; those and ``:`` and ``,`` in prop
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 
 from rewriter.document import LineIndex
 from rewriter.model import Finding, Report, Severity
@@ -44,14 +46,22 @@ def annotation(report: Report, f: Finding, lines: LineIndex) -> str:
                    endLine=end_line, endColumn=end_col, title=f.code)
 
 
-def render_github(reports: Sequence[Report], errors: Sequence[str] = ()) -> str:
-    out: list[str] = []
+def write_github(out: TextIO, reports: Iterable[Report], errors: Sequence[str] = ()) -> None:
+    """One line per finding, written as it comes (``errors`` read after the last report)."""
     for r in reports:
         lines = LineIndex(r.text)
-        out.extend(annotation(r, f, lines) for f in r.findings)
-        out.extend(command("notice", note, file=r.path, title="rewriter") for note in r.notes)
-    out.extend(command("error", err, title="rewriter") for err in errors)
-    return "\n".join(out) + ("\n" if out else "")
+        for f in r.findings:
+            out.write(annotation(r, f, lines) + "\n")
+        for note in r.notes:
+            out.write(command("notice", note, file=r.path, title="rewriter") + "\n")
+    for err in errors:
+        out.write(command("error", err, title="rewriter") + "\n")
 
 
-__all__ = ["annotation", "escape_data", "escape_property", "render_github"]
+def render_github(reports: Sequence[Report], errors: Sequence[str] = ()) -> str:
+    buf = io.StringIO()
+    write_github(buf, reports, errors)
+    return buf.getvalue()
+
+
+__all__ = ["annotation", "escape_data", "escape_property", "render_github", "write_github"]

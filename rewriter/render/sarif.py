@@ -7,10 +7,10 @@ count Unicode code points, which is what Python ``str`` indices are, so the run 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from rewriter.document import LineIndex
@@ -109,6 +109,14 @@ def result(f: Finding, report: Report, lines: LineIndex, rule_index: int) -> dic
 def sarif_log(reports: Sequence[Report], errors: Sequence[str] = (),
               rules: Iterable[RuleInfo] | None = None) -> dict[str, Any]:
     """The SARIF log as a dict. ``rules`` is the registry (default: the built-in rules)."""
+    log = _log(reports, errors, rules)
+    log["runs"][0]["results"] = list(log["runs"][0]["results"])
+    return log
+
+
+def _log(reports: Sequence[Report], errors: Sequence[str],
+         rules: Iterable[RuleInfo] | None) -> dict[str, Any]:
+    """The log with its results as an iterator (made as they are written)."""
     from rewriter import __version__
 
     if rules is None:
@@ -123,11 +131,14 @@ def sarif_log(reports: Sequence[Report], errors: Sequence[str] = (),
                 index[f.code] = len(descriptors)
                 descriptors.append(_fallback_descriptor(f))
 
-    results: list[dict[str, Any]] = []
+    def results() -> Iterator[dict[str, Any]]:
+        for r in reports:
+            lines = LineIndex(r.text)
+            for f in r.findings:
+                yield result(f, r, lines, index[f.code])
+
     notifications: list[dict[str, Any]] = []
     for r in reports:
-        lines = LineIndex(r.text)
-        results.extend(result(f, r, lines, index[f.code]) for f in r.findings)
         for note in r.notes:
             notifications.append({"level": "note", "message": {"text": note},
                                   "locations": [{"physicalLocation": {"artifactLocation": {
@@ -146,10 +157,35 @@ def sarif_log(reports: Sequence[Report], errors: Sequence[str] = (),
                          **({"toolExecutionNotifications": notifications} if notifications else {})}],
         "artifacts": [{"location": {"uri": artifact_uri(r.path)}, "sourceLanguage": _language(r.path)}
                       for r in reports],
-        "results": results,
+        "results": results(),
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
+
+
+def write_sarif(out: TextIO, reports: Sequence[Report], errors: Sequence[str] = (),
+                rules: Iterable[RuleInfo] | None = None) -> None:
+    """The log written result by result: the same bytes as :func:`render_sarif`."""
+    from rewriter.render.json import write_array, write_object
+
+    log = _log(reports, errors, rules)
+    run = log["runs"][0]
+
+    def run_writer(o: TextIO, level: int) -> None:
+        write_object(o, ((k, (lambda o2, lv: write_array(o2, run["results"], lv)) if k == "results" else v)
+                         for k, v in run.items()), level)
+
+    write_object(out, (("$schema", log["$schema"]), ("version", log["version"]),
+                       ("runs", lambda o, lv: write_array_of_writers(o, [run_writer], lv))), 0)
+    out.write("\n")
+
+
+def write_array_of_writers(out: TextIO, writers: Sequence[Any], level: int) -> None:
+    inner = "\n" + "  " * (level + 1)
+    for i, w in enumerate(writers):
+        out.write(("[" if i == 0 else ",") + inner)
+        w(out, level + 1)
+    out.write("[]" if not writers else "\n" + "  " * level + "]")
 
 
 def _language(path: str) -> str:
@@ -159,7 +195,9 @@ def _language(path: str) -> str:
 
 def render_sarif(reports: Sequence[Report], errors: Sequence[str] = (),
                  rules: Iterable[RuleInfo] | None = None) -> str:
-    return json.dumps(sarif_log(reports, errors, rules), ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    write_sarif(buf, reports, errors, rules)
+    return buf.getvalue()
 
 
-__all__ = ["SARIF_VERSION", "SCHEMA_URI", "render_sarif", "sarif_log"]
+__all__ = ["SARIF_VERSION", "SCHEMA_URI", "render_sarif", "sarif_log", "write_sarif"]

@@ -144,14 +144,16 @@ class Tally:
 
     def paragraph_metrics(self, document: Document) -> list[dict[str, float | int]]:
         """Metrics per prose block (paragraph) of the whole ``document``, with its offsets."""
-        out = []
+        return list(self.paragraph_rows(document))
+
+    def paragraph_rows(self, document: Document) -> Iterator[dict[str, float | int]]:
+        """The rows of :meth:`paragraph_metrics`, one at a time."""
         for i, (_, total) in sorted(self.by_block.items()):
             block = document.blocks[i]
             row: dict[str, float | int] = {"start": block.start, "end": block.end, "words": total.words,
                                            "sentences": total.sentences}
             row.update(formulas(total))
-            out.append(row)
-        return out
+            yield row
 
     def findings(self, document: Document, ctx: Context) -> Iterator[Finding]:
         """RD004 (long paragraphs) and RD005 (document grade) of the whole ``document``."""

@@ -265,25 +265,31 @@ def apply_suppressions(document: Document, findings: Sequence[Finding], ctx: Con
                        known: Collection[str]) -> list[Finding]:
     """Drop suppressed findings and add the RW findings that are enabled, sorted."""
     directives = parse_directives(document, known)
-    kept: list[Finding] = []
-    for f in findings:
-        if f.family == "RW":
-            kept.append(f)
-            continue
-        hidden = False
-        for sup in directives.suppressions:
-            for c in sup.codes:
-                if _matches(f.code, c.code) and _covers(c.span, f):
-                    c.used = True
-                    hidden = True
-        if not hidden:
-            kept.append(f)
+    kept = [f for f in findings if not suppressed(directives, f)]
+    out = kept + directive_findings(directives, ctx)
+    out.sort(key=lambda f: (f.start, f.end, f.code))
+    return out
+
+
+def suppressed(directives: Directives, f: Finding) -> bool:
+    """Whether a directive hides ``f`` (each directive that does is marked used)."""
+    if f.family == "RW":
+        return False
+    hidden = False
+    for sup in directives.suppressions:
+        for c in sup.codes:
+            if _matches(f.code, c.code) and _covers(c.span, f):
+                c.used = True
+                hidden = True
+    return hidden
+
+
+def directive_findings(directives: Directives, ctx: Context) -> list[Finding]:
+    """The enabled RW findings of the directives, once every finding went through :func:`suppressed`."""
     extra = [p for p in directives.problems if p.code in ctx.enabled]
     if UNUSED.code in ctx.enabled:
         extra.extend(unused_findings(directives, ctx.enabled))
-    out = kept + extra
-    out.sort(key=lambda f: (f.start, f.end, f.code))
-    return out
+    return extra
 
 
 def unused_findings(directives: Directives, enabled: Collection[str]) -> Iterator[Finding]:
