@@ -86,8 +86,8 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     if not words:
         return None
     sent = doc[i].sent
-    prev = _neighbour(doc, i, -1)
-    nxt = _neighbour(doc, j - 1, 1)
+    prev = neighbor(doc, i, -1)
+    nxt = neighbor(doc, j - 1, 1)
     first, last = words[0].lower(), words[-1].lower()
     # "an innovative new product" -> "a new new product"
     if prev is not None and prev.lower_ == first and first not in DOUBLING_OK:
@@ -141,7 +141,8 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     return None
 
 
-def _neighbour(doc: Any, i: int, step: int) -> Any:
+def neighbor(doc: Any, i: int, step: int) -> Any:
+    """The nearest token ``step`` (-1 or 1) away from ``doc[i]`` that is not white space, or None."""
     k = i + step
     while 0 <= k < len(doc):
         if not doc[k].is_space:

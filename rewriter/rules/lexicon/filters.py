@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from rewriter.candidate import neighbor
 from rewriter.inflect import lemmas_of
 
 if TYPE_CHECKING:
@@ -61,13 +62,6 @@ def _inside_compound(doc: Any, i: int, j: int) -> bool:
     return j + 1 < len(doc) and doc[j].text in _HYPHENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
-def neighbor(doc: Any, i: int, step: int) -> Any:
-    k = i + step
-    while 0 <= k < len(doc):
-        if not doc[k].is_space:
-            return doc[k]
-        k += step
-    return None
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",

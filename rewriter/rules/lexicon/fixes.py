@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rewriter.candidate import odd_case, replacement_problem
+from rewriter.candidate import neighbor, odd_case, replacement_problem
 from rewriter.inflect import article_for, choose_tag, inflect, match_case, tags_of_form
 from rewriter.model import Applicability, Edit, Fix
-from rewriter.rules.lexicon.filters import NAME_ENTS, neighbor, sentence_initial
+from rewriter.rules.lexicon.filters import NAME_ENTS, sentence_initial
 from rewriter.rules.lexicon.schema import Entry
 from rewriter.spelling import in_variety
 
