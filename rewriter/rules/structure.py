@@ -717,8 +717,10 @@ class StructureChecker:
     def _runs_to_end(tok: Any, sent: Any) -> bool:
         """Whether the phrase headed by ``tok`` is the rest of the sentence."""
         last = _last_word(sent).i
-        return min(t.i for t in tok.subtree) == tok.i and max(t.i for t in tok.subtree) == last and all(
-            t.i in {u.i for u in tok.subtree} or t.is_punct or t.is_space for t in sent.doc[tok.i : last + 1])
+        if tok.left_edge.i != tok.i or tok.right_edge.i != last:
+            return False
+        inside = {u.i for u in tok.subtree}
+        return all(t.i in inside or t.is_punct or t.is_space for t in sent.doc[tok.i : last + 1])
 
     def _at_with_speaker(self, tok: Any, sent: Any) -> tuple[int, int, str, str] | None:
         """"..., with Inspector Gail Morrow saying that ..." -> ". Inspector Gail Morrow said that ...";
