@@ -99,9 +99,8 @@ def rewrite(
         for s in skip:
             key = finding_key(s.finding) if iterations == 1 else f"{iterations}:{finding_key(s.finding)}"
             skipped.setdefault(key, s)
-        checked = _sentence_checked(current, edits, skipped, iterations)
-        rejected.update(_signature(current, f, e) for f, e in edits if (f, e) not in checked)
-        edits = checked
+        # the sentence check turns an edit down for the others beside it: it is tried afresh next pass
+        edits = _sentence_checked(current, edits, skipped, iterations)
         edits = _meaning_kept(current, edits, protected_strings, skipped, rejected)
         new_text = apply_edits(current, [e for _, e in edits])
         if not edits:

@@ -828,3 +828,32 @@ def test_plain_news_senses_stay_plain(text: str) -> None:
 def test_the_press_release_senses_still_change() -> None:
     assert unsafe("Sales rose on the back of strong demand.") == "Sales rose because of strong demand."
     assert unsafe("The firm employs a total of 400 people.") == "The firm employs 400 people."
+
+
+def test_hypothesis_found_entity_flip_at_a_sentence_start_is_idempotent() -> None:
+    # the small model calls "Bolstered council harbinger" an entity and "Bolstered council sign" not:
+    # the verdict must not hang on that guess
+    out = unsafe("The the. Bolstered council harbinger.")
+    assert unsafe(out) == out
+
+
+def test_a_name_that_opens_a_sentence_in_capitals_is_kept() -> None:
+    assert unsafe("Novel Industries said profits rose.") == "Novel Industries said profits rose."
+
+
+def test_a_paragraph_start_counts_as_a_sentence_start_for_the_filters() -> None:
+    # NWS002 'however' needs "." before it: the first sentence of a paragraph has it too
+    first = analyze("However, the town voted on Monday to keep the pool open.")
+    later = analyze("The pool was to close. However, the town voted on Monday to keep it open.")
+    assert any(f.code == "NWS002" and f.data.get("observed") == "However" for f in first.findings)
+    assert any(f.code == "NWS002" and f.data.get("observed") == "However" for f in later.findings)
+
+
+def test_hypothesis_found_sentence_guess_flip_is_idempotent() -> None:
+    out = unsafe("The the. Harbinger harbinger Notably, harbinger.")
+    assert unsafe(out) == out
+
+
+def test_hypothesis_found_sentence_check_refusal_is_retried() -> None:
+    out = unsafe("Harbinger harbinger it is worth noting that harbinger.")
+    assert unsafe(out) == out

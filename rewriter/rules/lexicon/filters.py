@@ -32,14 +32,16 @@ def accept(doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -
     # the word next to the match, and the next word past articles and determiners
     # ("navigate the river": exclude_next = ["river"] sees "the" and "river")
     nexts = _context(doc, j - 1, 1)
-    prevs = _context(doc, i, -1)
+    # the start of a paragraph counts as a sentence boundary: "." in require_prev / exclude_prev
+    # means "first in its sentence" there too
+    prevs = [token_keys(t) for t in _context(doc, i, -1)] or [_START]
     if entry.require_next and not any(token_keys(t) & entry.require_next for t in nexts):
         return False
     if entry.exclude_next and any(token_keys(t) & entry.exclude_next for t in nexts):
         return False
-    if entry.require_prev and not any(token_keys(t) & entry.require_prev for t in prevs):
+    if entry.require_prev and not any(keys & entry.require_prev for keys in prevs):
         return False
-    if entry.exclude_prev and any(token_keys(t) & entry.exclude_prev for t in prevs):
+    if entry.exclude_prev and any(keys & entry.exclude_prev for keys in prevs):
         return False
     if _inside_compound(doc, i, j):
         return False
@@ -52,6 +54,7 @@ def accept(doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -
 
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
+_START = frozenset({"."})  # what a paragraph start counts as in require_prev and exclude_prev
 
 
 def _inside_compound(doc: Any, i: int, j: int) -> bool:
@@ -95,7 +98,10 @@ def token_keys(tok: Any) -> frozenset[str]:
 
 
 def sentence_initial(doc: Any, tok: Any) -> bool:
-    if tok.i == 0 or tok.is_sent_start:
+    """Whether ``tok`` opens a sentence, read from the text (the first word of the paragraph, or
+    after . ! ? : or an opening quote), never from the parser's sentence guess, which flips with
+    the words around it ("Sign forerunner Notably, ...")."""
+    if tok.i == 0:
         return True
     prev = neighbor(doc, tok.i, -1)
     if prev is None:
@@ -108,17 +114,24 @@ def sentence_initial(doc: Any, tok: Any) -> bool:
 
 def _is_name(doc: Any, tok: Any) -> bool:
     """Proper names are never flagged: named entities, and capitalised words inside a sentence.
-    A lone capitalised word at the start of a sentence ("Harbinger of ...") is judged as a word:
-    the small model's entity guess there flips with the words around it, and a rewrite must
-    reach the same verdict on its own output; unless the paragraph also has it capitalised inside a
-    sentence, which no rewrite changes."""
-    if tok.ent_type_ in NAME_ENTS:
-        alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-        if not (alone and sentence_initial(doc, tok)):
-            return True
-    text = tok.text
-    if text[:1].isupper() and not text.isupper() and not sentence_initial(doc, tok):
+    A capitalised word at the start of a sentence ("Harbinger of ...") is judged as a word, since
+    the small model's entity guess there flips with the words around it and a rewrite must reach the
+    same verdict on its own output; unless the text says it is a name: an entity whose next word is
+    capitalised too, or a word the paragraph also has capitalised inside a sentence, which no rewrite
+    changes."""
+    initial = sentence_initial(doc, tok)
+    if tok.ent_type_ in NAME_ENTS and not initial:
         return True
+    text = tok.text
+    if text[:1].isupper() and not text.isupper() and not initial:
+        return True
+    if initial and text[:1].isupper() and tok.ent_type_ in NAME_ENTS:
+        # at a sentence start the entity guess flips with the words around it ("Bolstered council
+        # harbinger" is an entity, "Bolstered council sign" not), so the text decides: a name goes
+        # on in capitals ("Novel Industries said ...")
+        nxt = neighbor(doc, tok.i, 1)
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.text != "I":
+            return True
     if text[:1].isupper() and not text.isupper() and sentence_initial(doc, tok) and any(
             t.text == text and t.i != tok.i and not sentence_initial(doc, t) for t in doc):
         # "Harbinger rose on Monday. Shares in Harbinger ...": capitalised inside a sentence
