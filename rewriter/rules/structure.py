@@ -46,15 +46,20 @@ SPLIT = RuleInfo(
     "a semicolon between two clauses, at ', and' or ', but' before a clause "
     "with its own subject, before a closing ', which ...' or ', who ...' clause (the pronoun or the "
     "person's surname takes its place), or before a closing participial clause, which becomes a "
-    "sentence of its own ('..., raising fears of ...' -> '... This raised fears of ...'). The split "
-    "point nearest the middle wins.",
+    "sentence of its own ('..., raising fears of ...' -> '... This raised fears of ...'). News-copy "
+    "closings become sentences too: a speech participle names its speaker again ('..., adding that' "
+    "-> 'Dunne added that'), ', with X saying' -> 'X said', ', in what X hailed as' -> 'X hailed it "
+    "as', ', a decision that ...' -> 'The decision ...', ', following X' -> 'This follows X', ', amid "
+    "...' -> 'This comes amid ...', ', as part of ...' -> 'It is part of ...', ', and' before a second "
+    "verb of the same subject -> 'The mayor thanked ...'. The split point nearest the middle wins.",
     "Two sentences of 15 words are read faster and remembered better than one of 30.",
     "Given: 'The council approved the new budget for the coming year after a long debate on Monday, "
     "and the mayor signed it into law the same evening.'\n"
     "Use instead: 'The council approved the new budget for the coming year after a long debate on "
     "Monday. The mayor signed it into law the same evening.'",
     "Unsafe: the split keeps every word but the connective, and a pronoun may stand for a clause. "
-    "Sentences with quotations and clauses reported by 'said' are never split.",
+    "A quotation is never split and no split comes before one; clauses reported by 'said' are never "
+    "split off.",
     needs=frozenset({"parser", "tagger", "ner"}), family_info=FAMILY,
 )
 TAIL = RuleInfo(
