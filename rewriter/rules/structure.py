@@ -250,6 +250,27 @@ def _verb_form(lemma: str, tense: str, plural: bool) -> str | None:
     return inflect(lemma, tense)
 
 
+def _apposition(tok: Any) -> bool:
+    """Whether ``tok`` renames what comes before it; a second object of the same verb after a
+    comma is an apposition the parser missed."""
+    return tok.dep_ in ("appos", "npadvmod", "dep") or (
+        tok.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children))
+
+
+def _pronoun(subj: Any) -> tuple[str, bool] | None:
+    """A pronoun subject as a new sentence starts with it, and whether it is plural."""
+    if subj.lower_ not in _PRONOUNS:
+        return None
+    return _PRONOUNS[subj.lower_], subj.lower_ in ("they", "we", "you", "i")
+
+
+def _named_again(subj: Any) -> tuple[str, bool] | None:
+    """How a second sentence names a subject that speaks or acts again: its pronoun, or
+    :func:`_speaker`."""
+    speaker = _speaker(subj)
+    return _pronoun(subj) or ((speaker, False) if speaker else None)
+
+
 def _speaker(subj: Any) -> str | None:
     """How a second sentence names the person who spoke: the surname of a named person ("Dunne"),
     or the person noun with "the" ("The spokesperson"); None for anyone else."""
@@ -701,9 +722,7 @@ class StructureChecker:
         "This is an adjustment driven by ...", in the root's tense."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EVENT_NOUNS:
             return None
-        if tok.dep_ not in ("appos", "npadvmod", "dep") and not (
-                # a second object of the same verb after a comma is an apposition the parser missed
-                tok.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)):
+        if not _apposition(tok):
             return None
         left = min(t.i for t in tok.subtree)
         det = sent.doc[left]
@@ -803,13 +822,23 @@ class StructureChecker:
         phrase = _phrase(doc[tok.i + 1 : noun.i + 1])
         return comma.i, noun.i, f". {phrase} {be}", f"before ', with {noun.text} {word.text} to'"
 
+    def _subject_clause(self, noun: Any) -> Any:
+        """The "that"/"which"/"who" right after ``noun`` when it is the subject of a finite clause
+        about that noun ("a disease that costs ..."), or None."""
+        rel = self._next_word(noun.doc, noun.i)
+        if rel is None or rel.lower_ not in ("that", "which", "who") or rel.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = rel.head
+        if clause.dep_ != "relcl" or clause.head.i != noun.i or not _finite(clause) or self._object_relative(rel):
+            return None
+        return rel
+
     def _at_appositive_clause(self, tok: Any, sent: Any) -> tuple[int, int, str, str] | None:
         """A closing apposition with a clause, "..., a disease that costs growers £3.5 billion" ->
         ". The disease costs growers £3.5 billion" (Siddharthan's appositive split)."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() in TAIL_NOUNS:
             return None
-        if tok.dep_ not in ("appos", "npadvmod", "dep") and not (
-                tok.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)):
+        if not _apposition(tok):
             return None
         # an event noun renames the whole clause ("..., a decision that is expected to ..."), any
         # other noun the one before the comma ("potato blight, a disease that ...")
@@ -822,11 +851,8 @@ class StructureChecker:
             return None
         if tok.i - det.i > 3 or any(t.pos_ not in ("ADJ", "NOUN", "ADV") for t in doc[det.i + 1 : tok.i]):
             return None
-        rel = self._next_word(doc, tok.i)
-        if rel is None or rel.lower_ not in ("that", "which", "who") or rel.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        clause = rel.head
-        if clause.dep_ != "relcl" or clause.head.i != tok.i or not _finite(clause) or self._object_relative(rel):
+        rel = self._subject_clause(tok)
+        if rel is None:
             return None
         if max(t.i for t in tok.subtree) != _last_word(sent).i or _reported(tok):
             return None
@@ -855,12 +881,10 @@ class StructureChecker:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
-        if subj.lower_ in _PRONOUNS:
-            who = _PRONOUNS[subj.lower_]
-        else:
-            who = _speaker(subj) or ""
-        if not who or (who == "It" and verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS")):
+        named = _named_again(subj)
+        if named is None or (named[0] == "It" and verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS")):
             return None
+        who = named[0]
         return comma.i, tok.i, f". {who}", f"at ', and {verb.text}'"
 
     def _at_as_clause(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
@@ -947,11 +971,8 @@ class StructureChecker:
         noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if noun is None or noun.lemma_.lower() not in self._EVENT_RECORDS or noun.i - det.i > 3:
             return None
-        rel = self._next_word(doc, noun.i)
-        if rel is None or rel.lower_ not in ("that", "which") or rel.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        clause = rel.head
-        if clause.dep_ != "relcl" or clause.head.i != noun.i or not _finite(clause):
+        rel = self._subject_clause(noun)
+        if rel is None or rel.lower_ == "who":
             return None
         if any(t.is_punct for t in doc[det.i : rel.i]):
             return None
@@ -989,22 +1010,18 @@ class StructureChecker:
             if tense == "VBZ" and root.tag_ not in ("VBZ", "VBP"):
                 tense = "VBD"
             subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-            if subj is None:
+            named = _named_again(subj) if subj is not None else None
+            if named is None:
                 return None
-            if subj.lower_ in _PRONOUNS:
-                subject, plural = _PRONOUNS[subj.lower_], subj.lower_ in ("they", "we", "you", "i")
-            elif (speaker := _speaker(subj)) is not None:
-                subject, plural = speaker, False
-            else:
-                return None
+            subject, plural = named
         elif lemma in RESULT_VERBS:
             subject, plural = "This", False
         else:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None:
                 return None
-            if subj.lower_ in _PRONOUNS:
-                subject, plural = _PRONOUNS[subj.lower_], subj.lower_ in ("they", "we", "you", "i")
+            if (pronoun := _pronoun(subj)) is not None:
+                subject, plural = pronoun
             elif (subj.tag_ == "NN" and subj.ent_type_ == "" and subj.lemma_.lower() not in PERSON_NOUNS
                   and lemma not in SPEECH_VERBS and not any(c.dep_ == "conj" for c in subj.children)):
                 # a thing: "The campaign ..., coming after ..." -> "It comes after ..."; a plural
