@@ -518,6 +518,11 @@ def test_long_sentences_split_where_news_copy_splits(given: str, expected: str) 
 def test_long_sentences_keep_what_has_no_plain_second_sentence(text: str) -> None:
     out = unsafe(text, SEN)
     assert "Many said" not in out and ". The way" not in out and "Prices added" not in out
+    # what is offered, if anything: no seam at "with many" or "in a way that"; "adding to" is a
+    # result ("This added to"), never a speaker
+    offered = [e.replacement for f in analyze(text, SEN).findings if f.code == "SEN001" and f.fix
+               for e in f.fix.edits]
+    assert offered == ([". This added"] if "adding to" in text else [])
 
 
 @pytest.mark.parametrize(
