@@ -850,8 +850,8 @@ def test_a_paragraph_start_counts_as_a_sentence_start_for_the_filters() -> None:
     # NWS002 'however' needs "." before it: the first sentence of a paragraph has it too
     first = analyze("However, the town voted on Monday to keep the pool open.")
     later = analyze("The pool was to close. However, the town voted on Monday to keep it open.")
-    assert any(f.code == "NWS002" and f.data.get("observed") == "However" for f in first.findings)
-    assert any(f.code == "NWS002" and f.data.get("observed") == "However" for f in later.findings)
+    assert any(f.code == "NWS002" and str(f.data.get("observed")).startswith("However") for f in first.findings)
+    assert any(f.code == "NWS002" and str(f.data.get("observed")).startswith("However") for f in later.findings)
 
 
 def test_hypothesis_found_sentence_guess_flip_is_idempotent() -> None:
@@ -862,3 +862,9 @@ def test_hypothesis_found_sentence_guess_flip_is_idempotent() -> None:
 def test_hypothesis_found_sentence_check_refusal_is_retried() -> None:
     out = unsafe("Harbinger harbinger it is worth noting that harbinger.")
     assert unsafe(out) == out
+
+
+def test_a_formal_connective_takes_its_comma_with_it() -> None:
+    assert unsafe("However, the jury said it was fine.") == "But the jury said it was fine."
+    assert unsafe("The rule held. Therefore, the plan stands.") == "The rule held. So the plan stands."
+    assert unsafe("It was, however, late.") == "It was, however, late."
