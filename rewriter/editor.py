@@ -446,6 +446,15 @@ class MetricRow:
     after: float
     lower_is_better: bool
     fmt: str  # "grade" | "score" | "seconds" | "count"
+    note: str = ""  # why the change is shown without good/bad colour, when it is
+
+    @property
+    def delta_color(self) -> str:
+        """Streamlit's colouring of the change: green when it went the right way, red when the
+        wrong way, grey ("off") when the change is not a judgement (see ``note``)."""
+        if self.note:
+            return "off"
+        return "inverse" if self.lower_is_better else "normal"
 
     @property
     def delta(self) -> float:
@@ -491,8 +500,21 @@ def metric_rows(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Met
     rows = []
     for key, label, lower, fmt in _METRICS:
         if key in before and key in after:
-            rows.append(MetricRow(key, label, float(before[key]), float(after[key]), lower, fmt))
+            rows.append(MetricRow(key, label, float(before[key]), float(after[key]), lower, fmt,
+                                  note=_hard_note(key, before, after)))
     return rows
+
+
+def _hard_note(key: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """More hard sentences is no loss when they are very hard ones made easier: the sentences
+    that are hard or very hard did not grow. Say so instead of showing a red rise."""
+    if key != "hard_sentences":
+        return ""
+    counts = [(float(m.get("hard_sentences", 0)), float(m.get("very_hard_sentences", 0))) for m in (before, after)]
+    (hard0, very0), (hard1, very1) = counts
+    if hard1 > hard0 and very1 < very0 and hard1 + very1 <= hard0 + very0:
+        return "Very hard sentences became hard ones; no sentence became harder."
+    return ""
 
 
 def reading_time(seconds: float) -> str:

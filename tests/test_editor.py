@@ -259,3 +259,14 @@ def test_a_pasted_draft_is_told_from_an_edited_one() -> None:
     assert not is_new_draft(old, "Today: " + old)  # two of three paragraphs as they were
     assert is_new_draft(old, "A bakery opened on Main Street.\n\nIt sells rye bread.")
     assert is_new_draft("", "Anything at all.") and not is_new_draft(old, "   ")
+
+
+def test_very_hard_sentences_made_hard_are_not_shown_as_a_loss() -> None:
+    before = {"hard_sentences": 2, "very_hard_sentences": 7}
+    rows = {r.key: r for r in metric_rows(before, {"hard_sentences": 8, "very_hard_sentences": 1})}
+    assert rows["hard_sentences"].change == "2 → 8" and rows["hard_sentences"].delta_color == "off"
+    assert "no sentence became harder" in rows["hard_sentences"].note
+    assert rows["very_hard_sentences"].delta_color == "inverse" and not rows["very_hard_sentences"].note
+    # a real rise (more sentences hard or very hard than before) keeps its red
+    worse = {r.key: r for r in metric_rows(before, {"hard_sentences": 8, "very_hard_sentences": 6})}
+    assert worse["hard_sentences"].delta_color == "inverse" and not worse["hard_sentences"].note

@@ -288,6 +288,15 @@ def test_decisions_follow_the_words_through_edits(server: str, tmp_path: Path) -
             page.locator("textarea").first.fill(CHANGED + " More.")
             where(".rw-original").locator("#stale.rw-on").wait_for(timeout=30_000)
             page.wait_for_timeout(800)  # let the chart and metrics settle for the picture
+            # in a narrow window (a phone in split screen) the download label, which names the file,
+            # wraps: never cut with an ellipsis
+            page.set_viewport_size({"width": 240, "height": 1400})
+            button = page.get_by_role("button", name="Download the rewrite (draft.rewritten.txt)")
+            button.wait_for(timeout=30_000)
+            cut = button.evaluate("b => [b, ...b.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1)"
+                                  ".map(e => e.tagName + ' ' + getComputedStyle(e).textOverflow)")
+            assert cut == [], f"the download label is cut at phone width: {cut}"
+            page.set_viewport_size({"width": 1600, "height": 1400})
             shot = tmp_path / "editor.png"
             page.screenshot(path=str(shot), full_page=True)
         finally:

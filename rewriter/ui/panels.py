@@ -23,7 +23,8 @@ def md_escape(text: str) -> str:
 
 
 # the page around the panes (the panes' own look is htmlview.STYLE): less space above the title;
-# metric boxes that show "before → after" whole, labels wrapped, not cut; at phone width two a row
+# metric boxes that show "before → after" whole, labels wrapped, not cut; at phone width two a row;
+# download labels (they hold the file name) wrapped, never cut with an ellipsis
 APP_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.2rem; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 1.6rem; white-space: normal;
@@ -32,6 +33,9 @@ APP_STYLE = """<style>
   align-items: flex-start; }
 [data-testid="stMetricLabel"] > div { min-width: 0; flex: 0 1 auto; }
 [data-testid="stMetricLabel"] p { white-space: normal; overflow: visible; text-overflow: clip; }
+[data-testid="stDownloadButton"] button { height: auto; max-width: 100%; }
+[data-testid="stDownloadButton"] button p, [data-testid="stDownloadButton"] button div { white-space: normal;
+  overflow: visible; text-overflow: clip; overflow-wrap: anywhere; text-align: left; }
 @media (max-width: 640px) {
   .st-key-metrics [data-testid="stHorizontalBlock"] { flex-flow: row wrap; gap: 0.6rem 1rem; }
   .st-key-metrics [data-testid="stColumn"] { min-width: calc(50% - 0.5rem) !important;
@@ -54,9 +58,9 @@ def metrics_panel(rows: Sequence[MetricRow], *, key: str = "metrics") -> None:
     with st.container(key=key):
         cols = st.columns(len(rows))
         for col, row in zip(cols, rows, strict=True):
-            col.metric(row.label, row.change, delta=row.delta_text,
-                       delta_color="inverse" if row.lower_is_better else "normal",
-                       help=f"Original: {row.show(row.before)}. Rewrite: {row.show(row.after)}.")
+            col.metric(row.label, row.change, delta=row.delta_text, delta_color=row.delta_color,
+                       help=f"Original: {row.show(row.before)}. Rewrite: {row.show(row.after)}."
+                       + (f" {row.note}" if row.note else ""))
     charted = [r for r in rows if r.fmt in ("grade", "count")]
     if charted:  # folded: the numbers above say it; the panes come sooner on the first screen
         with st.expander("Chart: the original and the rewrite", expanded=False):
