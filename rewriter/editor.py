@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from rewriter.config import Config, rule_enabled
 from rewriter.document import LineIndex
@@ -449,7 +449,7 @@ class MetricRow:
     note: str = ""  # why the change is shown without good/bad colour, when it is
 
     @property
-    def delta_color(self) -> str:
+    def delta_color(self) -> Literal["normal", "inverse", "off"]:
         """Streamlit's colouring of the change: green when it went the right way, red when the
         wrong way, grey ("off") when the change is not a judgement (see ``note``)."""
         if self.note:
