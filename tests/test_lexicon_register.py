@@ -1,0 +1,115 @@
+"""The families of inflated news wording added for issue 10 (stock metaphors, promotional
+adjectives, hype verbs, empty frames): each entry in its common frames, what the rewrite makes of
+it, and the plain or literal senses it must leave alone.
+
+The sentences are the project's own, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rewriter import Config, analyze, rewrite
+
+CONFIG = Config()
+LEXICAL = ("INF", "CLI", "NOM", "WRD", "RED", "HDG")
+
+# (draft, the rewrite with unsafe fixes on)
+REWRITES = [
+    # clichés: a metaphor replaced by the literal verb, in the frame it comes in
+    ("The verdict sent ripples through the farming town.", "The verdict unsettled the farming town."),
+    ("The ruling dealt a major blow to the union.", "The ruling hurt the union."),
+    ("The new tax dealt a blow to small shops.", "The new tax hurt small shops."),
+    ("The plan ran afoul of state law.", "The plan broke state law."),
+    ("A judge delivered a stinging rebuke to the mayor on Monday.", "A judge rebuked the mayor on Monday."),
+    ("The rain has wreaked havoc on the harvest.", "The rain has damaged the harvest."),
+    ("The flood left a trail of wrecked cars in its wake.", "The flood left wrecked cars."),
+    ("The striker sealed the victory with a late goal.", "The striker won with a late goal."),
+    ("The leak cast a harsh light on the agency.", "The leak exposed the agency."),
+    ("The case shone a spotlight on the murky world of ticket resale.",
+     "The case drew attention to ticket resale."),
+    ("The report paints a grim picture of the county's roads.", "The report shows the county's roads."),
+    ("The figures speak volumes about the school's progress.", "The figures show the school's progress."),
+    ("The fire posed a serious threat to nearby homes.", "The fire threatened nearby homes."),
+    ("The deal brings to a close a long dispute.", "The deal ends a long dispute."),
+    ("The heatwave tightened its grip on the valley.", "The heatwave gripped the valley."),
+    ("Prices rose against a backdrop of falling wages.", "Prices rose amid falling wages."),
+    ("The closure had a ripple effect on local cafes.", "The closure affected local cafes."),
+    ("The arrest shocked the tight-knit community.", "The arrest shocked the community."),
+    ("The deal lays a solid foundation for growth.", "The deal prepares the way for growth."),
+    ("The mayor came under fire for the parking plan.", "The mayor drew criticism for the parking plan."),
+    ("Crews worked around the clock to clear the line.", "Crews worked day and night to clear the line."),
+    # promotional and hype words, with the word that shows the inflated sense
+    ("The farm offers stunning views and a serene setting.", "The farm offers fine views and a calm setting."),
+    ("The festival has an eclectic lineup this year.", "The festival has a varied lineup this year."),
+    ("Rents have skyrocketed since the mill closed.", "Rents have risen sharply since the mill closed."),
+    ("The highly anticipated report came out on Monday.", "The report came out on Monday."),
+    ("The grant gave a much-needed boost to the library.", "The grant gave a needed boost to the library."),
+    ("The gallery has a must-see show of prints.", "The gallery has a show of prints."),
+    ("Police apprehended two men near the bridge.", "Police arrested two men near the bridge."),
+    ("Police dismantled a theft ring in the port.", "Police broke up a theft ring in the port."),
+    ("The pair bilked buyers out of their deposits.", "The pair cheated buyers out of their deposits."),
+    ("The board opted to delay the vote.", "The board chose to delay the vote."),
+    ("The city greenlit a new bus lane.", "The city approved a new bus lane."),
+    ("Officials said an ongoing review would end soon.", "Officials said a review would end soon."),
+    ("The firm will bolster its footprint in Asia.", "The firm will strengthen its presence in Asia."),
+    # empty frames of machine-written copy
+    ("The study unlocked new insights into how cells divide.", "The study learned more about how cells divide."),
+    ("The team is embarking on an ambitious journey to rebuild the pier.",
+     "The team is setting out to rebuild the pier."),
+    ("The app offers personalized insights to its users.", "The app offers advice to its users."),
+    ("Teachers want pupils to reach their full potential.", "Teachers want pupils to succeed."),
+    ("The charges mark the latest chapter in a long case.", "The charges are the latest step in a long case."),
+    ("The firm faces a slew of lawsuits.", "The firm faces many lawsuits."),
+    ("The inn, nestled in the hills, opened in May.", "The inn, in the hills, opened in May."),
+    ("Ultimately, the council chose to wait.", "In the end, the council chose to wait."),
+]
+
+# plain or literal senses, and the frames the filters keep out
+PASSES = [
+    "She sends ripples across the pond with a stick.",  # literal: 'through' only
+    "The plan ran afoul of regulators in two states.",  # people, not a rule: 'broke regulators' is wrong
+    "The party tightened its grip on power.",  # the plain phrase for power
+    "Their family is tight-knit.",  # predicative: nothing to cut
+    "The talks are ongoing.",  # predicative 'ongoing'
+    "Crews dismantled the stage after the concert.",  # literal 'dismantle'
+    "The voters can opt out of the scheme.",  # 'opt out' is the plain verb
+    "She has eclectic tastes in music.",  # 'eclectic' without a promotional noun
+    "The stunning upset left the fans silent.",  # 'stunning' as surprising, not promotional
+    "The troops came under fire from the hills.",  # literal fire
+]
+
+
+@pytest.mark.parametrize(("draft", "expected"), REWRITES)
+def test_inflated_wording_is_rewritten(draft: str, expected: str) -> None:
+    assert rewrite(draft, unsafe=True, config=CONFIG).text == expected
+
+
+@pytest.mark.parametrize(("draft", "expected"), REWRITES)
+def test_the_rewrite_is_left_alone_by_a_second_pass(draft: str, expected: str) -> None:
+    assert rewrite(expected, unsafe=True, config=CONFIG).text == expected
+
+
+@pytest.mark.parametrize("text", PASSES)
+def test_plain_senses_are_not_flagged(text: str) -> None:
+    found = [f"{f.code} {text[f.start:f.end]!r}" for f in analyze(text, CONFIG).findings
+             if f.code.startswith(LEXICAL)]
+    assert not found, found
+
+
+def test_a_figure_after_a_hype_adjective_keeps_the_sentence() -> None:
+    # 'a staggering 4 million' has no plain swap ('a huge 4 million'): left for a person
+    text = "The bill came to a staggering 4 million dollars."
+    assert rewrite(text, unsafe=True, config=CONFIG).text == text
+    toll = rewrite("The storm took a staggering toll.", unsafe=True, config=CONFIG).text
+    assert toll == "The storm took a huge toll."
+
+
+def test_a_must_see_as_a_noun_keeps_its_phrase_fix() -> None:
+    assert rewrite("The show is a must-see.", unsafe=True, config=CONFIG).text == "The show is worth seeing."
+
+
+def test_the_unchanged_numbers_and_quotes_survive() -> None:
+    text = 'The storm wreaked havoc across 3 counties, and "it was chaos," said Ana Ruiz.'
+    out = rewrite(text, unsafe=True, config=CONFIG).text
+    assert "3 counties" in out and '"it was chaos,"' in out and "havoc" not in out
