@@ -63,6 +63,21 @@ REWRITES = [
     ("The firm faces a slew of lawsuits.", "The firm faces many lawsuits."),
     ("The inn, nestled in the hills, opened in May.", "The inn, in the hills, opened in May."),
     ("Ultimately, the council chose to wait.", "In the end, the council chose to wait."),
+    # press-release, science, arts and crime stock phrases
+    ("We are pleased to announce that the shop will open in June.", "We announce that the shop will open in June."),
+    ("The firm announced the launch of a new phone.", "The firm launched a new phone."),
+    ("The drug holds great promise for patients with gout.", "The drug looks promising for patients with gout."),
+    ("There is no silver bullet for traffic.", "There is no simple fix for traffic."),
+    ("Doctors hope to gain a deeper understanding of the disease.", "Doctors hope to learn more about the disease."),
+    ("The dig sheds new light on the old port.", "The dig reveals more about the old port."),
+    ("The film is a love letter to the city.", "The film is a tribute to the city."),
+    ("Police said he masterminded the scheme.", "Police said he planned the scheme."),
+    ("The district has made significant strides in reading.", "The district has made progress in reading."),
+    ("The ruling is a sobering reminder of the risks.", "The ruling is a reminder of the risks."),
+    ("The menu offers a perfect blend of old and new.", "The menu offers a mix of old and new."),
+    ("Tourism is the lifeblood of the island.", "Tourism is vital to the island."),
+    ("The mayor must strike a delicate balance between cost and safety.", "The mayor must balance cost and safety."),
+    ("The cuts worked to the detriment of the poor.", "The cuts worked at the expense of the poor."),
 ]
 
 # plain or literal senses, and the frames the filters keep out
@@ -77,6 +92,8 @@ PASSES = [
     "She has eclectic tastes in music.",  # 'eclectic' without a promotional noun
     "The stunning upset left the fans silent.",  # 'stunning' as surprising, not promotional
     "The troops came under fire from the hills.",  # literal fire
+    "His quest for the governor's office ended in May.",  # a bid for office, not a search
+    "The backbone of the collection is its maps.",  # no entry: plain news uses it
 ]
 
 
@@ -113,3 +130,9 @@ def test_the_unchanged_numbers_and_quotes_survive() -> None:
     text = 'The storm wreaked havoc across 3 counties, and "it was chaos," said Ana Ruiz.'
     out = rewrite(text, unsafe=True, config=CONFIG).text
     assert "3 counties" in out and '"it was chaos,"' in out and "havoc" not in out
+
+
+def test_a_word_whose_plain_wording_depends_on_the_sentence_is_shown_not_applied() -> None:
+    text = "It was the biggest detriment to the plan."
+    assert rewrite(text, unsafe=True, config=CONFIG).text == text
+    assert [f.code for f in analyze(text, CONFIG).findings if f.code.startswith("INF")] == ["INF001"]
