@@ -47,6 +47,10 @@ REWRITES = [
     ("The grant gave a much-needed boost to the library.", "The grant gave a needed boost to the library."),
     ("The gallery has a must-see show of prints.", "The gallery has a show of prints."),
     ("Police apprehended two men near the bridge.", "Police arrested two men near the bridge."),
+    ("Police arrested a man over a string of brazen burglaries.", "Police arrested a man over a string of burglaries."),
+    ("The grant is a crucial lifeline for the shelter.", "The grant is a key lifeline for the shelter."),
+    ("Demand reached unprecedented levels in May.", "Demand reached record levels in May."),
+    ("Building the dam was a monumental task.", "Building the dam was a huge task."),
     ("Police dismantled a theft ring in the port.", "Police broke up a theft ring in the port."),
     ("The pair bilked buyers out of their deposits.", "The pair cheated buyers out of their deposits."),
     ("The board opted to delay the vote.", "The board chose to delay the vote."),
@@ -92,6 +96,9 @@ PASSES = [
     "She has eclectic tastes in music.",  # 'eclectic' without a promotional noun
     "The stunning upset left the fans silent.",  # 'stunning' as surprising, not promotional
     "The troops came under fire from the hills.",  # literal fire
+    "It was a crucial moment in the game.",  # 'crucial' only before the nouns of machine-written copy
+    "The heightened tension in the room was clear.",
+    "The key unlocks the back door of the shop.",  # literal 'unlock'
     "His quest for the governor's office ended in May.",  # a bid for office, not a search
     "The backbone of the collection is its maps.",  # no entry: plain news uses it
 ]
@@ -136,3 +143,10 @@ def test_a_word_whose_plain_wording_depends_on_the_sentence_is_shown_not_applied
     text = "It was the biggest detriment to the plan."
     assert rewrite(text, unsafe=True, config=CONFIG).text == text
     assert [f.code for f in analyze(text, CONFIG).findings if f.code.startswith("INF")] == ["INF001"]
+
+
+def test_a_metaphor_whose_literal_wording_needs_a_person_is_shown_not_applied() -> None:
+    # 'at a crossroads' -> 'at a turning point' swaps one image for another: the editor decides
+    text = "The party will be at a crossroads next year."
+    assert rewrite(text, unsafe=True, config=CONFIG).text == text
+    assert "CLI001" in [f.code for f in analyze(text, CONFIG).findings]
