@@ -48,8 +48,14 @@ REWRITES = [
     ("The gallery has a must-see show of prints.", "The gallery has a show of prints."),
     ("Police apprehended two men near the bridge.", "Police arrested two men near the bridge."),
     ("Police arrested a man over a string of brazen burglaries.", "Police arrested a man over a string of burglaries."),
-    ("The grant is a crucial lifeline for the shelter.", "The grant is a key lifeline for the shelter."),
+    ("Volunteers are a crucial part of the festival.", "Volunteers are a key part of the festival."),
     ("Demand reached unprecedented levels in May.", "Demand reached record levels in May."),
+    ("Traffic was brought to a standstill.", "Traffic was halted."),
+    ("Crowds packed the beach in scorching heat.", "Crowds packed the beach in intense heat."),
+    ("Residents should brace for more snow.", "Residents should prepare for more snow."),
+    ("The district is rolling out a new curriculum.", "The district is introducing a new curriculum."),
+    ("The bus is a vital lifeline for the village.", "The bus is vital to the village."),
+    ("Smith etched his name into the record books with a late goal.", "Smith set a record with a late goal."),
     ("Building the dam was a monumental task.", "Building the dam was a huge task."),
     ("Police dismantled a theft ring in the port.", "Police broke up a theft ring in the port."),
     ("The pair bilked buyers out of their deposits.", "The pair cheated buyers out of their deposits."),
@@ -96,6 +102,8 @@ PASSES = [
     "She has eclectic tastes in music.",  # 'eclectic' without a promotional noun
     "The stunning upset left the fans silent.",  # 'stunning' as surprising, not promotional
     "The troops came under fire from the hills.",  # literal fire
+    "The hotel rolled out the red carpet.",  # the idiom keeps its own words
+    "He rolled out of bed at noon.",
     "It was a crucial moment in the game.",  # 'crucial' only before the nouns of machine-written copy
     "The heightened tension in the room was clear.",
     "The key unlocks the back door of the shop.",  # literal 'unlock'
