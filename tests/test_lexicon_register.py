@@ -51,6 +51,11 @@ REWRITES = [
     ("Volunteers are a crucial part of the festival.", "Volunteers are a key part of the festival."),
     ("Demand reached unprecedented levels in May.", "Demand reached record levels in May."),
     ("Traffic was brought to a standstill.", "Traffic was halted."),
+    ("Staff work to ensure the safety and well-being of patients.", "Staff work to ensure the safety of patients."),
+    ("The striker stole the show on Sunday.", "The striker was the standout on Sunday."),
+    ("Fuel costs are a key driver of inflation.", "Fuel costs are a major cause of inflation."),
+    ("Snow blanketed the city overnight.", "Snow covered the city overnight."),
+    ("The scandal rocked the town.", "The scandal shocked the town."),
     ("Crowds packed the beach in scorching heat.", "Crowds packed the beach in intense heat."),
     ("Residents should brace for more snow.", "Residents should prepare for more snow."),
     ("The district is rolling out a new curriculum.", "The district is introducing a new curriculum."),
@@ -104,6 +109,8 @@ PASSES = [
     "The troops came under fire from the hills.",  # literal fire
     "The hotel rolled out the red carpet.",  # the idiom keeps its own words
     "He rolled out of bed at noon.",
+    "He was the main driver of the car.",  # a driver at the wheel
+    "The band rocked the crowd.",
     "It was a crucial moment in the game.",  # 'crucial' only before the nouns of machine-written copy
     "The heightened tension in the room was clear.",
     "The key unlocks the back door of the shop.",  # literal 'unlock'
