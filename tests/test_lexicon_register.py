@@ -8,6 +8,8 @@ The sentences are the project's own, written for these tests.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rewriter import Config, analyze, rewrite
 
@@ -165,3 +167,30 @@ def test_a_metaphor_whose_literal_wording_needs_a_person_is_shown_not_applied() 
     text = "The party will be at a crossroads next year."
     assert rewrite(text, unsafe=True, config=CONFIG).text == text
     assert "CLI001" in [f.code for f in analyze(text, CONFIG).findings]
+
+
+# --- properties: the new families in random company ----------------------------------------------
+
+PIECES = ["the council", "dealt a major blow to", "sent ripples through", "the tight-knit", "community", "in its wake",
+          "a slew of", "lawsuits", "wreaked havoc on", "the harvest", "brazen", "burglaries", "an ongoing", "review",
+          "crucial", "part", "is", "ongoing", "a must-see", "show", "stunning", "views", "Ultimately,", "on Monday",
+          "12", "$4.5", "Acme Corp", '"a slew of lawsuits"', "said", "and", "rolled out", "a vital lifeline for",
+          "the village", "brought to a standstill", "the safety and well-being of", "patients", "the murky world of"]
+
+
+@st.composite
+def register_drafts(draw: st.DrawFn) -> str:
+    sentences = []
+    for _ in range(draw(st.integers(1, 3))):
+        s = " ".join(draw(st.lists(st.sampled_from(PIECES), min_size=2, max_size=10)))
+        sentences.append(s[0].upper() + s[1:] + ".")
+    return " ".join(sentences)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(register_drafts())
+def test_register_fixes_are_idempotent_and_keep_numbers_names_and_quotes(text: str) -> None:
+    once = rewrite(text, unsafe=True, config=CONFIG).text
+    assert rewrite(once, unsafe=True, config=CONFIG).text == once
+    for keep in ("12", "$4.5", "Acme Corp", '"a slew of lawsuits"'):
+        assert text.count(keep) <= once.count(keep), keep
