@@ -113,6 +113,7 @@ PASSES = [
     "He rolled out of bed at noon.",
     "He was the main driver of the car.",  # a driver at the wheel
     "The band rocked the crowd.",
+    "The forests that blanket the state are turning.",  # not weather
     "It was a crucial moment in the game.",  # 'crucial' only before the nouns of machine-written copy
     "The heightened tension in the room was clear.",
     "The key unlocks the back door of the shop.",  # literal 'unlock'
