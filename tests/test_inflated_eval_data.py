@@ -19,6 +19,8 @@ SETS = {
     "inflated_news.jsonl": (30, r"inf-\d\d"),
     "inflated_news_heldout.jsonl": (20, r"held-\d\d"),
     "inflated_news_heldout2.jsonl": (20, r"held2-\d\d"),
+    # a development set written for issue 10 before the lexicons were read (tuning data)
+    "inflated_news_dev3.jsonl": (30, r"dev3-\d\d"),
 }
 KEYS = {"id", "text", "inflated", "plain"}
 QUOTE = re.compile(r'"[^"\n]*"|“[^”\n]*”')
