@@ -25,7 +25,7 @@ from typing import Any
 
 from rewriter.candidate import DOUBLING_OK, odd_case
 from rewriter.document import Document
-from rewriter.inflect import inflect
+from rewriter.inflect import inflect, lemmas_of
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity
 from rewriter.rules.base import Context, Family, RuleInfo
 
@@ -250,6 +250,16 @@ def _verb_form(lemma: str, tense: str, plural: bool) -> str | None:
     return inflect(lemma, tense)
 
 
+def _verb_lemma(verb: Any) -> str | None:
+    """The lemma of ``verb`` that gives back its form: the parser's, or one of lemminflect's when
+    the parser's is wrong ("hoping" -> "hope", not "hop")."""
+    lemma = verb.lemma_.lower()
+    form = verb.lower_
+    if inflect(lemma, verb.tag_) == form:
+        return str(lemma)
+    return next((str(x) for x in sorted(lemmas_of(form)) if inflect(x, verb.tag_) == form), None)
+
+
 def _apposition(tok: Any) -> bool:
     """Whether ``tok`` renames what comes before it; a second object of the same verb after a
     comma is an apposition the parser missed."""
@@ -265,15 +275,26 @@ def _pronoun(subj: Any) -> tuple[str, bool] | None:
 
 
 def _named_again(subj: Any) -> tuple[str, bool] | None:
-    """How a second sentence names a subject that speaks or acts again: its pronoun, or
-    :func:`_speaker`."""
+    """How a second sentence names a subject that speaks or acts again, and whether it is plural:
+    its pronoun, "They" for a plural or coordinated subject, or :func:`_speaker`."""
+    if (pronoun := _pronoun(subj)) is not None:
+        return pronoun
+    if subj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "") or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "conj" for c in subj.children) or (subj.tag_ == "NNS" and subj.ent_type_ in ("", "NORP")):
+        # "Farmers ...", "The mayor and the head of the fire service ..." -> "They"
+        return "They", True
     speaker = _speaker(subj)
-    return _pronoun(subj) or ((speaker, False) if speaker else None)
+    return (speaker, False) if speaker else None
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "hers"})
 
 
 def _speaker(subj: Any) -> str | None:
     """How a second sentence names the person who spoke: the surname of a named person ("Dunne"),
-    or the person noun with "the" ("The spokesperson"); None for anyone else."""
+    or the person noun with "the" and the words that make it a title ("The chief executive"); "It"
+    for a thing or an organisation; None for anyone else."""
     if any(c.dep_ == "conj" for c in subj.children):
         return None
     if subj.ent_type_ == "PERSON":
@@ -283,11 +304,20 @@ def _speaker(subj: Any) -> str | None:
         name = str(ent[-1].text)
         # a surname, not an initial ("Norman B."): anything else is a misread name
         return name if len(name) > 1 and name.replace("-", "").replace("'", "").isalpha() else None
-    if subj.tag_ == "NN" and subj.lemma_.lower() in PERSON_NOUNS and any(
-            c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in subj.children):
-        return "The " + str(subj.text)
+    det = next((c for c in subj.children if c.dep_ == "det"), None)
+    # a person: a person noun, or "he"/"his"/"she"/"her" in the sentence ("The goalkeeper ..., earning
+    # his side ...")
+    person = subj.lemma_.lower() in PERSON_NOUNS or (
+        subj.ent_type_ == "" and any(t.lower_ in _PERSON_PRONOUNS for t in subj.sent))
+    if subj.tag_ == "NN" and person and det is not None and det.lower_ in ("the", "a", "an"):
+        mods = [c for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i]
+        first = subj.i
+        for m in sorted(mods, key=lambda m: -m.i):  # the words right before the noun only
+            if m.i == first - 1 and m.is_alpha and m.text.islower():
+                first = m.i
+        return "The " + str(subj.doc[first : subj.i + 1].text)
     # an organisation or a thing that speaks ("The Met Office ..., warning that" -> "It warned")
-    if subj.ent_type_ in ("ORG", "") and subj.tag_ in ("NN", "NNP") and subj.lemma_.lower() not in PERSON_NOUNS \
+    if subj.ent_type_ in ("ORG", "") and subj.tag_ in ("NN", "NNP") and not person \
             and (subj.ent_type_ == "ORG" or subj.pos_ == "NOUN"):
         return "It"
     return None
@@ -978,63 +1008,122 @@ class StructureChecker:
             return None
         return comma.i, rel.i, ". The " + doc[det.i + 1 : noun.i + 1].text, f"before ', in {det.text} {noun.text} that'"
 
+    @staticmethod
+    def _shares_speaker(tok: Any, root: Any) -> bool:
+        """Whether ``tok``, hung by the parser on what a speech verb reports, is the speaker's own
+        act: "Dunne said the scheme was ..., adding that ..." (a second speech verb), or "The
+        company said it would close ..., blaming ..." (the reported clause's subject is the
+        speaker again: a pronoun, or the same noun)."""
+        head = tok.head
+        if head.dep_ != "ccomp" or head.head.i != root.i or root.lemma_.lower() not in SPEECH_VERBS:
+            return False
+        if tok.lemma_.lower() in SPEECH_VERBS:
+            return True
+        said = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        inner = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if said is None or inner is None:
+            return False
+        if inner.lower_ in ("it", "they", "he", "she"):
+            return bool((inner.lower_ == "they") == (said.tag_ in ("NNS", "NNPS")) or said.pos_ == "PRON")
+        return bool(inner.lemma_.lower() == said.lemma_.lower())
+
+    @staticmethod
+    def _in_main_clause(node: Any, root: Any) -> bool:
+        """Whether ``node`` belongs to the main clause with no subject of its own on the way up: a
+        second verb of the same subject ("The storm brought ... and flooded ..., leaving ..."), an
+        infinitive ("approved a plan to turn ..., drawing ...")."""
+        while node.i != root.i:
+            if _has_subject(node) or node.dep_ in ("ccomp", "relcl", "advcl", "parataxis", "csubj", "pcomp"):
+                return False
+            node = node.head
+        return True
+
+    @staticmethod
+    def _participles(tok: Any) -> list[Any]:
+        """``tok`` and the participles coordinated with it ("cutting ... and bringing ..."), in order."""
+        out = [tok]
+        node = tok
+        while True:
+            nxt = next((c for c in node.children if c.dep_ == "conj" and c.tag_ == "VBG" and c.i > node.i), None)
+            if nxt is None or _has_subject(nxt):
+                return out
+            out.append(nxt)
+            node = nxt
+
+    def _participle_subject(self, tok: Any, root: Any, lemma: str) -> tuple[str, bool] | None:
+        """Who does what a closing participle says, named for a new sentence: "This" for a result of
+        the event ("..., raising hopes"), else the main clause's subject again."""
+        speech = lemma in SPEECH_VERBS and any(c.dep_ == "ccomp" or c.lower_ in ("that", ":") for c in tok.children)
+        if lemma in RESULT_VERBS and not speech:
+            return "This", False
+        subj = next((c for c in root.children if c.dep_ in (("nsubj",) if speech else ("nsubj", "nsubjpass"))), None)
+        if subj is None:
+            return None
+        named = _named_again(subj)
+        if named is None or (named[0] == "It" and lemma in SPEECH_VERBS and not speech):
+            return None
+        return named
+
     def _at_participle(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing participial clause becomes a sentence of its own: "..., raising hopes of ..." ->
+        ". This raised hopes of ..."; "Farmers drove ..., demanding ..." -> ". They demanded ...";
+        "..., cutting X and bringing Y" -> ". It will cut X and bring Y"."""
         if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp"):
             return None
-        if tok.head.i != root.i:
-            # "Dunne said the scheme was ..., adding that ...": the parser hangs "adding" on the
-            # reported verb, but who adds is who said
-            if not (tok.lemma_.lower() in SPEECH_VERBS and tok.head.dep_ == "ccomp" and tok.head.head.i == root.i
-                    and root.lemma_.lower() in SPEECH_VERBS):
-                return None
-            tok_is_reported = False
-        else:
-            tok_is_reported = root.lemma_.lower() in SPEECH_VERBS and _reported(tok)
-        if _has_subject(tok) or min(t.i for t in tok.subtree) != tok.i:
+        shared = tok.head.i != root.i and not self._in_main_clause(tok.head, root)
+        if shared and not self._shares_speaker(tok, root):
             return None
-        if max(t.i for t in tok.subtree) != _last_word(sent).i:
+        doc = sent.doc
+        left = min(t.i for t in tok.subtree)
+        comma = _prev(doc, left)
+        if comma is None or comma.text != "," or max(t.i for t in tok.subtree) != _last_word(sent).i:
             return None
-        comma = _prev(sent.doc, tok.i)
-        if comma is None or comma.text != "," or tok_is_reported:
+        # adverbs of the participle may come first: "..., finally bringing ..."
+        lead = doc[left : tok.i]
+        if any(t.dep_ != "advmod" or t.head.i != tok.i or t.tag_ != "RB" for t in lead) or len(lead) > 2:
+            return None
+        if _has_subject(tok) or any(
+                t.tag_ == "VBG" and t.i > tok.i and _prev(doc, t.i).lower_ in ("and", "or", "but")
+                and t not in self._participles(tok) for t in tok.subtree):
+            return None  # "..., drawing praise and easing fears" misread: a second participle left as it is
+        if not shared and root.lemma_.lower() in SPEECH_VERBS and _reported(tok):
             return None
         lemma = tok.lemma_.lower()
         if lemma in EMPTY_VERBS or lemma in PREPOSITION_PARTICIPLES:
             return None  # a comment (SEN002 offers to cut it), or a preposition ("following")
-        if any(c.dep_ == "conj" and c.tag_ == "VBG" for c in tok.children):
-            return None  # "..., bringing X and underscoring Y": two participles would need two verbs
+        named = self._participle_subject(tok, root, lemma)
+        if named is None:
+            return None
+        subject, plural = named
         tense = _tense(root)
-        speech = lemma in SPEECH_VERBS and any(c.dep_ == "ccomp" or c.lower_ in ("that", ":") for c in tok.children)
-        if speech:
-            # "Dunne said ..., adding that ..." -> "Dunne added that ..."; "He added that ...";
-            # attribution is in the past unless the main verb is plainly in the present
-            if tense == "VBZ" and root.tag_ not in ("VBZ", "VBP"):
-                tense = "VBD"
-            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-            named = _named_again(subj) if subj is not None else None
-            if named is None:
-                return None
-            subject, plural = named
-        elif lemma in RESULT_VERBS:
-            subject, plural = "This", False
-        else:
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None:
-                return None
-            if (pronoun := _pronoun(subj)) is not None:
-                subject, plural = pronoun
-            elif (subj.tag_ == "NN" and subj.ent_type_ == "" and subj.lemma_.lower() not in PERSON_NOUNS
-                  and lemma not in SPEECH_VERBS and not any(c.dep_ == "conj" for c in subj.children)):
-                # a thing: "The campaign ..., coming after ..." -> "It comes after ..."; a plural
-                # subject ("Astronomers ..., offering ...") is too often not who does the second act
-                subject, plural = "It", False
-            else:
-                return None
-        verb = _verb_form(lemma, tense, plural)
-        if verb is None:
+        if shared or (lemma in SPEECH_VERBS and tense == "VBZ" and root.tag_ not in ("VBZ", "VBP")):
+            tense = "VBD"  # attribution is in the past unless the main verb is plainly in the present
+        chain = self._participles(tok)
+        forms = [self._second_verb(p, tense, plural, root) for p in chain]
+        if any(f is None for f in forms) or (subject == "I" and forms[0] == "is"):
             return None
-        if subject == "I" and verb == "is":
+        first = str(forms[0])
+        if len(lead):
+            words = first.split(" ", 1)
+            first = f"{words[0]} {lead.text} {words[1]}" if len(words) == 2 else f"{lead.text} {first}"
+        text = f". {subject} {first}"
+        # the words between the participles stay as they are; each participle takes the verb's form
+        for prev, p, form in zip(chain, chain[1:], forms[1:], strict=False):
+            text += doc.text[prev.idx + len(prev.text) : p.idx] + str(form).split(" ")[-1]
+        return comma.i, chain[-1].i, text, f"before ', {doc[comma.i + 1].text}'"
+
+    @staticmethod
+    def _second_verb(verb: Any, tense: str, plural: bool, root: Any) -> str | None:
+        """``verb`` (a participle) as the verb of a new sentence in the main clause's time; a
+        progressive main verb keeps its aspect ("are staying ..., betting" -> "They are betting")."""
+        lemma = _verb_lemma(verb)
+        if lemma is None:
             return None
-        return comma.i, tok.i, f". {subject} {verb}", f"before ', {tok.text}'"
+        be = next((c for c in root.children if c.dep_ == "aux" and c.lemma_.lower() == "be"), None)
+        if root.tag_ == "VBG" and be is not None and be.tag_ in ("VBZ", "VBP", "VBD"):
+            past = be.tag_ == "VBD"
+            return f"{('were' if plural else 'was') if past else ('are' if plural else 'is')} {verb.text}"
+        return _verb_form(lemma, tense, plural)
 
 
 __all__ = ["INFOS", "OPENER", "REPEAT", "SPLIT", "TAIL", "THERE", "StructureChecker"]
