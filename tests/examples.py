@@ -300,6 +300,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             # a closing participial clause about the event
             "The central bank cut its main interest rate by half a point at its meeting on Thursday "
             "afternoon, raising hopes of cheaper loans for families and small firms across the region.",
+            # two reported 'that' clauses: the second is said again by its speaker ('The mayor said that')
+            "The mayor said that the board had approved the new budget for the coming year after a very "
+            "long debate, and that she would sign it into law at a short ceremony on Tuesday.",
             # a person is the subject of the participle: the person is named again ("The judge hoped")
             "Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of "
             "the jurors from the panel, hoping to bring the long trial to an end before the holiday.",
@@ -310,9 +313,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "pass": [
             # short enough already
             "The board approved the budget, and the mayor signed it.",
-            # the second clause is reported by 'said': a split would cut the attribution off
-            "The mayor said that the board had approved the new budget for the coming year after a very "
-            "long debate, and that she would sign it into law at a short ceremony on Tuesday.",
+            # 'told' has its object: 'The mayor told reporters that' is not said again by the verb alone
+            "The mayor told reporters that the board had approved the new budget for the coming year after a "
+            "very long debate, and that she would sign it into law at a short ceremony on Tuesday.",
             # a quotation is never split, and no split comes before one
             'The coach, who had said "we will play with heart for the whole of the second half of the match, '
             'and we did", walked slowly back to the bus after the long game in the rain.',

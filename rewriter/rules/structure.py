@@ -255,9 +255,46 @@ def _verb_lemma(verb: Any) -> str | None:
     the parser's is wrong ("hoping" -> "hope", not "hop")."""
     lemma = verb.lemma_.lower()
     form = verb.lower_
-    if inflect(lemma, verb.tag_) == form:
+    made = inflect(lemma, verb.tag_)
+    if made == form or (made and _doubled(made, lemma) == form):
         return str(lemma)
     return next((str(x) for x in sorted(lemmas_of(form)) if inflect(x, verb.tag_) == form), None)
+
+
+def _doubled(made: str, lemma: str) -> str:
+    """``made`` (a form of ``lemma``) with the lemma's last consonant doubled, as British spelling
+    has it ("traveling" -> "travelling"), or ``made`` unchanged."""
+    if len(made) > len(lemma) and made.startswith(lemma) and lemma[-1:] == "l" and made[len(lemma)] in "ei":
+        return lemma + lemma[-1] + made[len(lemma):]
+    return made
+
+
+def _like(out: str | None, verb: Any, lemma: str) -> str | None:
+    """``out`` (a new form of ``verb``'s lemma) spelt as the draft spells ``verb``: "travelling" ->
+    "travelled", not "traveled"."""
+    if out is None or not verb.lower_.startswith(lemma + lemma[-1:]) or lemma[-1:] != "l":
+        return out
+    words = out.split(" ")
+    words[-1] = _doubled(words[-1], lemma)
+    return " ".join(words)
+
+
+def _only_noun(noun: Any) -> bool:
+    """Whether ``noun``, the object of a preposition, is the only noun a following "which" can
+    mean: the preposition hangs on a verb ("closed the road after a landslide, which ..."), not on
+    another noun ("the head of the agency, which ...")."""
+    prep = noun.head
+    return bool(noun.dep_ == "pobj" and prep.lower_ != "of" and prep.head.pos_ in ("VERB", "AUX"))
+
+
+_CLAUSE_VERBS = frozenset({"mean", "suggest", "show", "indicate", "imply", "ensure", "signal", "prove"})
+
+
+def _about_the_clause(clause: Any, antecedent: Any) -> bool:
+    """Whether a "which" clause is about the whole clause before it, not the noun it follows: its
+    verb takes a clause ("..., which means the average family will pay ..." -> "This means ...")."""
+    return bool(clause.lemma_.lower() in _CLAUSE_VERBS and any(c.dep_ == "ccomp" for c in clause.children)
+                and antecedent.pos_ != "PROPN" and antecedent.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"))
 
 
 def _apposition(tok: Any) -> bool:
@@ -556,7 +593,9 @@ class StructureChecker:
                    or self._at_in_what(tok, sent) or self._at_in_a_noun(tok, sent)
                    or self._at_following(tok, sent, root) or self._at_with_outlook(tok, sent, root)
                    or self._at_appositive_clause(tok, sent) or self._at_shared_subject(tok, sent, root)
-                   or self._at_as_clause(tok, sent, root) or self._at_context_phrase(tok, sent, root))
+                   or self._at_as_clause(tok, sent, root) or self._at_context_phrase(tok, sent, root)
+                   or self._at_while(tok, sent, root) or self._at_and_that(tok, sent, root)
+                   or self._at_before(tok, sent, root))
             if opt is not None:
                 seam, upto, replacement, how = opt
                 left = _words(doc[sent.start : seam])
@@ -622,11 +661,16 @@ class StructureChecker:
         if comma is None or comma.text != ",":
             return None
         head = tok.head
-        if head.i != root.i and not (head.dep_ == "conj" and head.head.i == root.i):
-            return None
         conj = next((c for c in head.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX")), None)
-        if conj is None or not _has_subject(conj) or not _finite(conj) or (
-                head.lemma_.lower() in SPEECH_VERBS and _reported(conj)):
+        if conj is None or not _has_subject(conj) or not _finite(conj):
+            return None
+        if head.i != root.i and not (head.dep_ == "conj" and head.head.i == root.i) and not (
+                # "Officials say that X should ease, but drivers say ...": the parser hangs the second
+                # speech verb on the first one's clause, but it reports on its own
+                conj.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in conj.children)
+                and head.dep_ == "ccomp" and head.head.i == root.i):
+            return None
+        if head.lemma_.lower() in SPEECH_VERBS and _reported(conj):
             return None
         subject = next(c for c in conj.children if c.dep_ in _SUBJECTS)
         if subject.i < tok.i:
@@ -652,12 +696,13 @@ class StructureChecker:
         if comma is None or comma.text != "," or _reported(clause):
             return None
         antecedent = clause.head
-        if antecedent.i != comma.i - 1 or (antecedent.dep_ == "pobj" and not (
-                tok.lower_ == "who" and antecedent.ent_type_ == "PERSON")):
+        about = tok.lower_ == "which" and _about_the_clause(clause, antecedent)
+        if not about and (antecedent.i != comma.i - 1 or (antecedent.dep_ == "pobj" and not (
+                tok.lower_ == "who" and antecedent.ent_type_ == "PERSON") and not _only_noun(antecedent))):
             return None  # "the head of the agency, which ...": which noun is meant is a guess
             # ("..., who" after a named person means that person)
         if tok.lower_ == "which":
-            if antecedent.pos_ in ("VERB", "AUX"):
+            if antecedent.pos_ in ("VERB", "AUX") or about:
                 pronoun = "This"
             elif antecedent.pos_ == "PROPN":
                 ent = next((e for e in sent.doc.ents if e.start <= antecedent.i < e.end), None)
@@ -950,12 +995,90 @@ class StructureChecker:
         past = _tense(root) == "VBD"
         if tok.lower_ in ("amid", "amidst") and any(c.dep_ == "pobj" for c in tok.children):
             return comma.i, tok.i, f". This {'came' if past else 'comes'} {tok.text}", "before ', amid'"
+        if tok.lower_ == "after" and tok.dep_ == "prep" and any(
+                c.dep_ == "pobj" and c.pos_ == "NOUN" and not c.ent_type_ and any(
+                    d.dep_ == "det" for d in c.children) for c in tok.children):
+            # "..., after a two-year programme of repairs" -> ". This comes after a two-year ..."
+            return comma.i, tok.i, f". This {'came' if past else 'comes'} {tok.text}", "before ', after'"
         nxt = self._next_word(doc, tok.i)
         after = self._next_word(doc, nxt.i) if nxt is not None else None
         if tok.lower_ == "as" and nxt is not None and nxt.lower_ == "part" and after is not None and (
                 after.lower_ == "of"):
             return comma.i, nxt.i, f". It {'was' if past else 'is'} part", "before ', as part of'"
         return None
+
+    def _at_while(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing ", while <clause>" that sets another fact beside the main one: "Sales of new cars
+        rose ..., while sales of used cars fell ..." -> ". Sales of used cars fell ...". A "while" of
+        time ("while the family was away", "while he was sleeping") is not a seam."""
+        if tok.lower_ != "while" or tok.dep_ != "mark":
+            return None
+        clause = tok.head
+        if clause.dep_ != "advcl" or clause.head.i != root.i or not _has_subject(clause) or not _finite(clause):
+            return None
+        if clause.lemma_.lower() == "be" or clause.tag_ == "VBG" or _reported(clause):
+            return None
+        if min(t.i for t in clause.subtree) != tok.i or max(t.i for t in clause.subtree) != _last_word(sent).i:
+            return None
+        comma = _prev(sent.doc, tok.i)
+        nxt = self._next_word(sent.doc, tok.i)
+        if comma is None or comma.text != "," or nxt is None or not nxt.is_alpha:
+            return None
+        if nxt.text[:1].islower() and (nxt.ent_type_ or odd_case(nxt.text)):
+            return None
+        return comma.i, nxt.i, ". " + _capitalised(nxt.text), "before ', while'"
+
+    def _at_and_that(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """Reported speech with two "that" clauses: "X said that A, and that B" -> "X said that A.
+        X said that B" (the speaker named again: a pronoun, "They", the surname, "The spokesman")."""
+        doc = sent.doc
+        if tok.lower_ != "and" or tok.dep_ != "cc" or root.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        comma = _prev(doc, tok.i)
+        that = self._next_word(doc, tok.i)
+        if comma is None or comma.text != "," or that is None or that.lower_ != "that" or that.dep_ != "mark":
+            return None
+        second = that.head
+        first = second.head
+        if second.dep_ != "conj" or first.dep_ != "ccomp" or first.head.i != root.i or not _has_subject(second):
+            return None
+        if root.tag_ not in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("dobj", "dative", "aux", "neg") for c in root.children):
+            return None  # "told reporters that", "did not say that": the verb alone does not say it again
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+        named = _named_again(subj) if subj is not None else None
+        if subj is None or named is None or max(t.i for t in second.subtree) != _last_word(sent).i:
+            return None
+        who = named[0] if named[0] != "It" or subj.pos_ == "PRON" else _phrase([*doc[subj.left_edge.i : subj.i + 1]])
+        if len(who.split()) > 4:
+            return None
+        return comma.i, that.i, f". {who} {root.text} that", "before ', and that'"
+
+    def _at_before(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing ", before <participle>" becomes what the subject does next: "The minister will meet
+        ..., before flying to Brussels ..." -> ". The minister will then fly to Brussels ..."."""
+        doc = sent.doc
+        if tok.lower_ != "before" or tok.head.i != root.i or not self._runs_to_end(tok, sent):
+            return None
+        verb = self._next_word(doc, tok.i)
+        comma = _prev(doc, tok.i)
+        if comma is None or comma.text != "," or verb is None or verb.tag_ != "VBG" or verb.head.i != tok.i:
+            return None
+        if _has_subject(verb) or self._participles(verb) != [verb] or _reported(tok):
+            return None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = _named_again(subj) if subj is not None else None
+        lemma = _verb_lemma(verb)
+        if named is None or lemma is None:
+            return None
+        who, plural = named
+        tense = _tense(root)
+        form = _like(_verb_form(lemma, tense, plural), verb, lemma)
+        if form is None:
+            return None
+        words = form.split(" ", 1)
+        form = f"{words[0]} then {words[1]}" if len(words) == 2 else f"then {form}"
+        return comma.i, verb.i, f". {who} {form}", "before ', before'"
 
     _CALLING_VERBS = frozenset({"describe", "call", "hail", "term", "see", "label", "dub", "brand",
                                 "consider", "regard", "view", "bill", "characterize", "characterise"})
@@ -1083,9 +1206,12 @@ class StructureChecker:
         if any(t.dep_ != "advmod" or t.head.i != tok.i or t.tag_ != "RB" for t in lead) or len(lead) > 2:
             return None
         if _has_subject(tok) or any(
-                t.tag_ == "VBG" and t.i > tok.i and _prev(doc, t.i).lower_ in ("and", "or", "but")
-                and t not in self._participles(tok) for t in tok.subtree):
-            return None  # "..., drawing praise and easing fears" misread: a second participle left as it is
+                t.lower_.endswith("ing") and t.tag_ in ("VBG", "NN", "JJ") and t.i > tok.i
+                and _prev(doc, t.i).lower_ in ("and", "or", "but") and t not in self._participles(tok)
+                for t in tok.subtree):
+            # "..., drawing praise from clubs and easing fears" read as "clubs and easing fears": the
+            # second participle would be left as it is ("It drew praise ... and easing fears")
+            return None
         if not shared and root.lemma_.lower() in SPEECH_VERBS and _reported(tok):
             return None
         lemma = tok.lemma_.lower()
@@ -1123,7 +1249,7 @@ class StructureChecker:
         if root.tag_ == "VBG" and be is not None and be.tag_ in ("VBZ", "VBP", "VBD"):
             past = be.tag_ == "VBD"
             return f"{('were' if plural else 'was') if past else ('are' if plural else 'is')} {verb.text}"
-        return _verb_form(lemma, tense, plural)
+        return _like(_verb_form(lemma, tense, plural), verb, lemma)
 
 
 __all__ = ["INFOS", "OPENER", "REPEAT", "SPLIT", "TAIL", "THERE", "StructureChecker"]
