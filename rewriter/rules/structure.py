@@ -32,7 +32,7 @@ from rewriter.rules.base import Context, Family, RuleInfo
 FAMILY = Family("SEN", "sentence structure", "#c7d6f7",
                 description="long sentences that split cleanly; empty closing clauses and openers")
 
-SPLIT_WORDS = 25  # a sentence longer than this is offered a split when it is also inflated
+SPLIT_WORDS = 20  # a sentence longer than this is offered a split when it is also inflated
 LONG_WORDS = 35  # ... and any sentence longer than this
 # families whose findings make a long sentence worth splitting at SPLIT_WORDS
 INFLATED_FAMILIES = ("INF", "CLI", "WRD", "HDG", "NOM", "RED")
@@ -51,7 +51,13 @@ SPLIT = RuleInfo(
     "-> 'Dunne added that'), ', with X saying' -> 'X said', ', in what X hailed as' -> 'X hailed it "
     "as', ', a decision that ...' -> 'The decision ...', ', following X' -> 'This follows X', ', amid "
     "...' -> 'This comes amid ...', ', as part of ...' -> 'It is part of ...', ', and' before a second "
-    "verb of the same subject -> 'The mayor thanked ...'. The split point nearest the middle wins.",
+    "verb of the same subject -> 'The mayor thanked ...', ', while' before a clause with its own subject, "
+    "'said that A, and that B' -> 'The mayor said that B', ', before flying ...' -> 'She will then fly ...', "
+    "', after a long programme ...' -> 'This comes after ...', an opening 'With the bridge finished,' -> "
+    "'The bridge is finished.'. A closing participle names who does it again: 'This' for a result of the "
+    "event, 'They' after a plural or coordinated subject, the person noun after a person ('The judge "
+    "hoped'), and two coordinated participles become two verbs ('This will cut ... and bring ...'). The "
+    "split point nearest the middle wins.",
     "Two sentences of 15 words are read faster and remembered better than one of 30.",
     "Given: 'The council approved the new budget for the coming year after a long debate on Monday, "
     "and the mayor signed it into law the same evening.'\n"
@@ -168,7 +174,7 @@ RESULT_VERBS = frozenset({
     "raise", "bring", "leave", "make", "give", "send", "push", "put", "prompt", "cause", "trigger", "spark",
     "add", "end", "force", "create", "lift", "cut", "boost", "drive", "fuel", "set", "open", "close",
     "allow", "enable", "mean", "keep", "take", "lower", "reduce", "increase", "halt", "delay", "lay",
-    "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease",
+    "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease", "offer", "provide",
 })
 # participles that work as prepositions or links: "..., following the vote", "..., including two"
 PREPOSITION_PARTICIPLES = frozenset({
@@ -284,7 +290,11 @@ def _only_noun(noun: Any) -> bool:
     mean: the preposition hangs on a verb ("closed the road after a landslide, which ..."), not on
     another noun ("the head of the agency, which ...")."""
     prep = noun.head
-    return bool(noun.dep_ == "pobj" and prep.lower_ != "of" and prep.head.pos_ in ("VERB", "AUX"))
+    verb = prep.head
+    # the verb of the main clause ("challenges posed by China, which ...": "which" may mean the
+    # challenges, or all of it)
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return bool(noun.dep_ == "pobj" and prep.lower_ != "of" and verb.pos_ in ("VERB", "AUX") and main)
 
 
 _CLAUSE_VERBS = frozenset({"mean", "suggest", "show", "indicate", "imply", "ensure", "signal", "prove"})
@@ -295,6 +305,15 @@ def _about_the_clause(clause: Any, antecedent: Any) -> bool:
     verb takes a clause ("..., which means the average family will pay ..." -> "This means ...")."""
     return bool(clause.lemma_.lower() in _CLAUSE_VERBS and any(c.dep_ == "ccomp" for c in clause.children)
                 and antecedent.pos_ != "PROPN" and antecedent.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"))
+
+
+def _agrees(named: tuple[str, bool], verb: Any) -> bool:
+    """Whether a plural name for the subject ("They") agrees with the main verb: "X and Y, was
+    president ..." is a misread subject, not two people."""
+    if not named[1] or named[0] != "They":
+        return True
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return not any(w.tag_ == "VBZ" or w.lower_ == "was" for w in words)
 
 
 def _apposition(tok: Any) -> bool:
@@ -344,8 +363,8 @@ def _speaker(subj: Any) -> str | None:
     det = next((c for c in subj.children if c.dep_ == "det"), None)
     # a person: a person noun, or "he"/"his"/"she"/"her" in the sentence ("The goalkeeper ..., earning
     # his side ...")
-    person = subj.lemma_.lower() in PERSON_NOUNS or (
-        subj.ent_type_ == "" and any(t.lower_ in _PERSON_PRONOUNS for t in subj.sent))
+    gendered = any(t.lower_ in _PERSON_PRONOUNS for t in subj.sent)
+    person = subj.lemma_.lower() in PERSON_NOUNS or (subj.ent_type_ == "" and gendered)
     if subj.tag_ == "NN" and person and det is not None and det.lower_ in ("the", "a", "an"):
         mods = [c for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i]
         first = subj.i
@@ -353,8 +372,9 @@ def _speaker(subj: Any) -> str | None:
             if m.i == first - 1 and m.is_alpha and m.text.islower():
                 first = m.i
         return "The " + str(subj.doc[first : subj.i + 1].text)
-    # an organisation or a thing that speaks ("The Met Office ..., warning that" -> "It warned")
-    if subj.ent_type_ in ("ORG", "") and subj.tag_ in ("NN", "NNP") and not person \
+    # an organisation or a thing that speaks ("The Met Office ..., warning that" -> "It warned"); not
+    # with "his" or "her" about ("Hartman, read as an organisation, ... his ..." is a person)
+    if subj.ent_type_ in ("ORG", "") and subj.tag_ in ("NN", "NNP") and not person and not gendered \
             and (subj.ent_type_ == "ORG" or subj.pos_ == "NOUN"):
         return "It"
     return None
@@ -604,6 +624,9 @@ class StructureChecker:
             moved = self._mid_relative(text, base, tok, sent, root)
             if moved is not None:
                 options.append(moved)
+        opener = self._with_opener(sent, root)
+        if opener is not None:
+            options.append(opener)
         best: tuple[float, tuple[int, int, int, int, str, str]] | None = None
         for option in options:
             left, right = option[0], option[1]
@@ -792,6 +815,40 @@ class StructureChecker:
         return (main_words, aside_words, comma.idx, last.idx + len(last.text), replacement,
                 f"by moving ', {tok.lower_} {aside.split()[0]} ...' to a sentence of its own")
 
+    def _with_opener(self, sent: Any, root: Any) -> tuple[int, int, int, int, str, str] | None:
+        """An opening "With X done," becomes a sentence of its own: "With the pact firmly sealed, a
+        way opens for ..." -> "The pact is firmly sealed. A way opens for ..." (past with a past
+        main verb). One edit, from "With" to the first word after the comma."""
+        doc = sent.doc
+        first = doc[sent.start]
+        verb = first.head
+        if first.lower_ != "with" or first.dep_ != "mark" or verb.dep_ != "advcl" or verb.head.i != root.i:
+            return None
+        noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.left_edge.i != first.i + 1:
+            return None
+        lemma = _verb_lemma(verb)
+        if lemma is None or verb.tag_ not in ("VBN", "VBD") or inflect(lemma, "VBN") != verb.lower_:
+            return None
+        if any(c.dep_ in ("aux", "auxpass", "neg", "dobj") for c in verb.children):
+            return None
+        comma = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < sent.end else None
+        if comma is None or comma.text != "," or verb.left_edge.i != first.i:
+            return None
+        nxt = self._next_word(doc, comma.i)
+        if nxt is None or not nxt.is_alpha or (nxt.text[:1].islower() and (nxt.ent_type_ or odd_case(nxt.text))):
+            return None
+        if not _has_subject(root) or any(t.is_punct and t.text != "-" for t in doc[first.i + 1 : comma.i]):
+            return None
+        plural = noun.tag_ in ("NNS", "NNPS")
+        be = ("were" if plural else "was") if _tense(root) == "VBD" else ("are" if plural else "is")
+        lo, end = doc[first.i + 1].idx, noun.idx + len(noun.text)
+        phrase = _capitalised(doc.text[lo:end]) if doc[first.i + 1].lower_ != "the" else "The" + doc.text[lo + 3 : end]
+        replacement = f"{phrase} {be}{doc.text[end : comma.idx]}. {_capitalised(nxt.text)}"
+        left = _words(doc[first.i + 1 : comma.i]) + 1
+        return (left, _words(doc[comma.i + 1 : sent.end]), first.idx, nxt.idx + len(nxt.text), replacement,
+                f"after 'With {noun.text} {verb.text},'")
+
     def _at_apposition(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
         """A closing noun phrase that names the event ("..., an adjustment driven by ...") becomes
         "This is an adjustment driven by ...", in the root's tense."""
@@ -957,7 +1014,8 @@ class StructureChecker:
         if subj is None:
             return None
         named = _named_again(subj)
-        if named is None or (named[0] == "It" and verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS")):
+        if named is None or (named[0] == "It" and verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS")) or (
+                not _agrees(named, root) or not _agrees(named, verb)):
             return None
         who = named[0]
         return comma.i, tok.i, f". {who}", f"at ', and {verb.text}'"
@@ -1069,7 +1127,7 @@ class StructureChecker:
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         named = _named_again(subj) if subj is not None else None
         lemma = _verb_lemma(verb)
-        if named is None or lemma is None:
+        if named is None or lemma is None or not _agrees(named, root):
             return None
         who, plural = named
         tense = _tense(root)
@@ -1183,7 +1241,7 @@ class StructureChecker:
         if subj is None:
             return None
         named = _named_again(subj)
-        if named is None or (named[0] == "It" and lemma in SPEECH_VERBS and not speech):
+        if named is None or (named[0] == "It" and lemma in SPEECH_VERBS and not speech) or not _agrees(named, root):
             return None
         return named
 
@@ -1229,6 +1287,14 @@ class StructureChecker:
         if any(f is None for f in forms) or (subject == "I" and forms[0] == "is"):
             return None
         first = str(forms[0])
+        perfect = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("has", "have")), None)
+        if len(lead) and perfect is not None and root.tag_ == "VBN" and subject != "This":
+            # "has gone through ..., often facing ..." -> "It has often faced ..." (over that time)
+            made = [_like(inflect(_verb_lemma(p) or "", "VBN"), p, _verb_lemma(p) or "") for p in chain]
+            if any(not m for m in made):
+                return None
+            forms = [f"{'have' if plural else 'has'} {made[0]}", *made[1:]]
+            first = str(forms[0])
         if len(lead):
             words = first.split(" ", 1)
             first = f"{words[0]} {lead.text} {words[1]}" if len(words) == 2 else f"{lead.text} {first}"
