@@ -74,6 +74,14 @@ def split_once(text: str) -> str | None:
         ("Managers at the depot say that the late trains should be running on time again by the weekend, "
          "but passengers who have waited for months say they no longer believe the promises.",
          "But passengers who have waited"),
+        # ", but that ..." after "said": the speaker says it again, with the contrast
+        ("Treasurer Nadia Brook said the county had looked hard for savings in every one of its "
+         "departments, but that the rise was needed to protect services for older residents.",
+         "But Brook said that the rise was needed"),
+        # a clause in the past after a reported "would" is not reported
+        ("The firm said it would use its network of suppliers to chase new contracts across the "
+         "continent, and chief executive Dana Whitfield hailed the results as a big step for the group.",
+         "Chief executive Dana Whitfield hailed"),
         # ", before <participle>": what the subject does next
         ("The foreign minister will hold talks with her counterpart in the capital on Monday morning, "
          "before travelling to the border for a visit to two of the camps for refugees.",

@@ -687,13 +687,15 @@ class StructureChecker:
         conj = next((c for c in head.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX")), None)
         if conj is None or not _has_subject(conj) or not _finite(conj):
             return None
-        if head.i != root.i and not (head.dep_ == "conj" and head.head.i == root.i) and not (
-                # "Officials say that X should ease, but drivers say ...": the parser hangs the second
-                # speech verb on the first one's clause, but it reports on its own
-                conj.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in conj.children)
-                and head.dep_ == "ccomp" and head.head.i == root.i):
+        # "Officials say that X should ease, but drivers say ...": the parser hangs the second speech
+        # verb on the first one's clause, but it reports on its own; so does a clause in the past
+        # after a reported "would": "The firm said it would ..., and its chief hailed ..."
+        own = head.dep_ == "ccomp" and head.head.i == root.i and (
+            (conj.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in conj.children))
+            or (conj.tag_ == "VBD" and any(c.tag_ == "MD" and c.dep_ == "aux" for c in head.children)))
+        if head.i != root.i and not (head.dep_ == "conj" and head.head.i == root.i) and not own:
             return None
-        if head.lemma_.lower() in SPEECH_VERBS and _reported(conj):
+        if head.lemma_.lower() in SPEECH_VERBS and _reported(conj) and not own:
             return None
         subject = next(c for c in conj.children if c.dep_ in _SUBJECTS)
         if subject.i < tok.i:
@@ -1090,7 +1092,7 @@ class StructureChecker:
         """Reported speech with two "that" clauses: "X said that A, and that B" -> "X said that A.
         X said that B" (the speaker named again: a pronoun, "They", the surname, "The spokesman")."""
         doc = sent.doc
-        if tok.lower_ != "and" or tok.dep_ != "cc" or root.lemma_.lower() not in SPEECH_VERBS:
+        if tok.lower_ not in ("and", "but") or tok.dep_ != "cc" or root.lemma_.lower() not in SPEECH_VERBS:
             return None
         comma = _prev(doc, tok.i)
         that = self._next_word(doc, tok.i)
@@ -1110,7 +1112,10 @@ class StructureChecker:
         who = named[0] if named[0] != "It" or subj.pos_ == "PRON" else _phrase([*doc[subj.left_edge.i : subj.i + 1]])
         if len(who.split()) > 4:
             return None
-        return comma.i, that.i, f". {who} {root.text} that", "before ', and that'"
+        lead = "But " if tok.lower_ == "but" else ""
+        if lead and who[:1].isupper() and who.split()[0] in ("The", "They", "It", "He", "She", "We"):
+            who = who[0].lower() + who[1:]
+        return comma.i, that.i, f". {lead}{who} {root.text} that", f"before ', {tok.lower_} that'"
 
     def _at_before(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
         """A closing ", before <participle>" becomes what the subject does next: "The minister will meet
