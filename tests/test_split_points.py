@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rewriter import Config, analyze, rewrite
 from rewriter.fix import apply_edits
@@ -193,3 +195,46 @@ def test_with_opener_sentence() -> None:
     out = split_once("With the new bridge finally finished, drivers from the villages on the north bank of the "
                      "river can reach the hospital in the town in less than twenty minutes.")
     assert out is not None and out.startswith("The new bridge is finally finished. Drivers from"), out
+
+
+# --- properties: the new split points, combined freely ----------------------------------------------
+
+
+SUBJECTS = ["Farmers from the northern districts", "The regional council", "The mayor and her deputy",
+            "Nurses at the two hospitals", "Police", "The head of the port authority", "Acme Corp"]
+MAINS = ["drove their tractors into the centre of the capital on Tuesday morning after a long night",
+         "closed the old road between the two villages for most of the week in May",
+         "said that the new timetable would add more than 40 trains a day on the busiest lines",
+         "have spent almost four million pounds on repairs to the harbour wall over two years"]
+TAILS = [", demanding lower fuel prices and a delay to the new rules", ", cutting the journey by an hour and "
+         "bringing visitors to the harbour", ", and that fares would stay frozen until the end of 2027",
+         ", while the south can expect cold but mostly dry weather in the afternoons",
+         ", before flying to Brussels for two days of talks on trade", ", which means most families will pay more",
+         ", after a long programme of repairs to the roof", ""]
+OPENINGS = ["", "With the new bridge finally finished, ", "In a significant development for the region, "]
+
+
+@st.composite
+def news_sentences(draw: st.DrawFn) -> str:
+    out = []
+    for _ in range(draw(st.integers(1, 2))):
+        opening = draw(st.sampled_from(OPENINGS))
+        subject = draw(st.sampled_from(SUBJECTS))
+        s = opening + (subject if not opening else subject[0].lower() + subject[1:] if subject[1].islower()
+                       else subject) + " " + draw(st.sampled_from(MAINS)) + draw(st.sampled_from(TAILS)) + "."
+        out.append(s[0].upper() + s[1:])
+    return " ".join(out)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_sentences())
+def test_new_split_points_keep_the_properties(text: str) -> None:
+    once = rewrite(text, unsafe=True)
+    assert rewrite(once.text, unsafe=True).text == once.text  # idempotent
+    for number in re.findall(r"\d+", text):
+        assert number in once.text
+    assert "Acme Corp" in once.text or "Acme Corp" not in text
+    for sentence in re.split(r"(?<=[.!?])\s+", once.text):
+        assert sentence[:1].isupper(), once.text
+    assert not re.search(r"\b(\w+) \1\b", once.text.lower()), once.text
+    assert "  " not in once.text and " ," not in once.text and " ." not in once.text and ".." not in once.text
