@@ -300,6 +300,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             # a closing participial clause about the event
             "The central bank cut its main interest rate by half a point at its meeting on Thursday "
             "afternoon, raising hopes of cheaper loans for families and small firms across the region.",
+            # two reported 'that' clauses: the second is said again by its speaker ('The mayor said that')
+            "The mayor said that the board had approved the new budget for the coming year after a very "
+            "long debate, and that she would sign it into law at a short ceremony on Tuesday.",
+            # a person is the subject of the participle: the person is named again ("The judge hoped")
+            "Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of "
+            "the jurors from the panel, hoping to bring the long trial to an end before the holiday.",
             # a closing non-restrictive 'which' clause
             "After months of delays and two public meetings, the county board on Monday finally approved "
             "the new library, which will open on the east side of town next spring.",
@@ -307,19 +313,18 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "pass": [
             # short enough already
             "The board approved the budget, and the mayor signed it.",
-            # the second clause is reported by 'said': a split would cut the attribution off
-            "The mayor said that the board had approved the new budget for the coming year after a very "
-            "long debate, and that she would sign it into law at a short ceremony on Tuesday.",
+            # 'told' has its object: 'The mayor told reporters that' is not said again by the verb alone
+            "The mayor told reporters that the board had approved the new budget for the coming year after a "
+            "very long debate, and that she would sign it into law at a short ceremony on Tuesday.",
             # a quotation is never split, and no split comes before one
             'The coach, who had said "we will play with heart for the whole of the second half of the match, '
             'and we did", walked slowly back to the bus after the long game in the rain.',
             # 'which' after a noun inside a prepositional phrase: the main or the station? a guess
             "Workers on the east side of the city finished the long delayed repairs to the old water "
             "main near the station, which had burst twice during the cold weather last winter.",
-            # a person is the subject of the participle: "It" cannot stand for the judge, and only a
-            # speech verb ("saying" -> "The judge said") has a plain second sentence
-            "Then, when the case finally went to the jury late on Friday afternoon, the judge excused one of "
-            "the jurors from the panel, hoping to bring the long trial to an end before the holiday.",
+            # a restrictive 'who' clause: which students is part of the news
+            "Students who applied for a place at one of the three new sixth-form colleges in the city before "
+            "the end of March will hear whether they have been successful by the middle of next month.",
             # no clean split point in the parse
             "The long and winding road from the old mill at the edge of the village to the new bridge "
             "over the river in the next valley was closed for most of the week in the snow.",

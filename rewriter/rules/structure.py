@@ -25,14 +25,14 @@ from typing import Any
 
 from rewriter.candidate import DOUBLING_OK, odd_case
 from rewriter.document import Document
-from rewriter.inflect import inflect
+from rewriter.inflect import inflect, lemmas_of
 from rewriter.model import Applicability, Edit, Finding, Fix, Severity
 from rewriter.rules.base import Context, Family, RuleInfo
 
 FAMILY = Family("SEN", "sentence structure", "#c7d6f7",
                 description="long sentences that split cleanly; empty closing clauses and openers")
 
-SPLIT_WORDS = 25  # a sentence longer than this is offered a split when it is also inflated
+SPLIT_WORDS = 20  # a sentence longer than this is offered a split when it is also inflated
 LONG_WORDS = 35  # ... and any sentence longer than this
 # families whose findings make a long sentence worth splitting at SPLIT_WORDS
 INFLATED_FAMILIES = ("INF", "CLI", "WRD", "HDG", "NOM", "RED")
@@ -51,7 +51,13 @@ SPLIT = RuleInfo(
     "-> 'Dunne added that'), ', with X saying' -> 'X said', ', in what X hailed as' -> 'X hailed it "
     "as', ', a decision that ...' -> 'The decision ...', ', following X' -> 'This follows X', ', amid "
     "...' -> 'This comes amid ...', ', as part of ...' -> 'It is part of ...', ', and' before a second "
-    "verb of the same subject -> 'The mayor thanked ...'. The split point nearest the middle wins.",
+    "verb of the same subject -> 'The mayor thanked ...', ', while' before a clause with its own subject, "
+    "'said that A, and that B' -> 'The mayor said that B', ', before flying ...' -> 'She will then fly ...', "
+    "', after a long programme ...' -> 'This comes after ...', an opening 'With the bridge finished,' -> "
+    "'The bridge is finished.'. A closing participle names who does it again: 'This' for a result of the "
+    "event, 'They' after a plural or coordinated subject, the person noun after a person ('The judge "
+    "hoped'), and two coordinated participles become two verbs ('This will cut ... and bring ...'). The "
+    "split point nearest the middle wins.",
     "Two sentences of 15 words are read faster and remembered better than one of 30.",
     "Given: 'The council approved the new budget for the coming year after a long debate on Monday, "
     "and the mayor signed it into law the same evening.'\n"
@@ -168,7 +174,7 @@ RESULT_VERBS = frozenset({
     "raise", "bring", "leave", "make", "give", "send", "push", "put", "prompt", "cause", "trigger", "spark",
     "add", "end", "force", "create", "lift", "cut", "boost", "drive", "fuel", "set", "open", "close",
     "allow", "enable", "mean", "keep", "take", "lower", "reduce", "increase", "halt", "delay", "lay",
-    "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease",
+    "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease", "offer", "provide",
 })
 # participles that work as prepositions or links: "..., following the vote", "..., including two"
 PREPOSITION_PARTICIPLES = frozenset({
@@ -250,6 +256,66 @@ def _verb_form(lemma: str, tense: str, plural: bool) -> str | None:
     return inflect(lemma, tense)
 
 
+def _verb_lemma(verb: Any) -> str | None:
+    """The lemma of ``verb`` that gives back its form: the parser's, or one of lemminflect's when
+    the parser's is wrong ("hoping" -> "hope", not "hop")."""
+    lemma = verb.lemma_.lower()
+    form = verb.lower_
+    made = inflect(lemma, verb.tag_)
+    if made == form or (made and _doubled(made, lemma) == form):
+        return str(lemma)
+    return next((str(x) for x in sorted(lemmas_of(form)) if inflect(x, verb.tag_) == form), None)
+
+
+def _doubled(made: str, lemma: str) -> str:
+    """``made`` (a form of ``lemma``) with the lemma's last consonant doubled, as British spelling
+    has it ("traveling" -> "travelling"), or ``made`` unchanged."""
+    if len(made) > len(lemma) and made.startswith(lemma) and lemma[-1:] == "l" and made[len(lemma)] in "ei":
+        return lemma + lemma[-1] + made[len(lemma):]
+    return made
+
+
+def _like(out: str | None, verb: Any, lemma: str) -> str | None:
+    """``out`` (a new form of ``verb``'s lemma) spelt as the draft spells ``verb``: "travelling" ->
+    "travelled", not "traveled"."""
+    if out is None or not verb.lower_.startswith(lemma + lemma[-1:]) or lemma[-1:] != "l":
+        return out
+    words = out.split(" ")
+    words[-1] = _doubled(words[-1], lemma)
+    return " ".join(words)
+
+
+def _only_noun(noun: Any) -> bool:
+    """Whether ``noun``, the object of a preposition, is the only noun a following "which" can
+    mean: the preposition hangs on a verb ("closed the road after a landslide, which ..."), not on
+    another noun ("the head of the agency, which ...")."""
+    prep = noun.head
+    verb = prep.head
+    # the verb of the main clause ("challenges posed by China, which ...": "which" may mean the
+    # challenges, or all of it)
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return bool(noun.dep_ == "pobj" and prep.lower_ != "of" and verb.pos_ in ("VERB", "AUX") and main)
+
+
+_CLAUSE_VERBS = frozenset({"mean", "suggest", "show", "indicate", "imply", "ensure", "signal", "prove"})
+
+
+def _about_the_clause(clause: Any, antecedent: Any) -> bool:
+    """Whether a "which" clause is about the whole clause before it, not the noun it follows: its
+    verb takes a clause ("..., which means the average family will pay ..." -> "This means ...")."""
+    return bool(clause.lemma_.lower() in _CLAUSE_VERBS and any(c.dep_ == "ccomp" for c in clause.children)
+                and antecedent.pos_ != "PROPN" and antecedent.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"))
+
+
+def _agrees(named: tuple[str, bool], verb: Any) -> bool:
+    """Whether a plural name for the subject ("They") agrees with the main verb: "X and Y, was
+    president ..." is a misread subject, not two people."""
+    if not named[1] or named[0] != "They":
+        return True
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return not any(w.tag_ == "VBZ" or w.lower_ == "was" for w in words)
+
+
 def _apposition(tok: Any) -> bool:
     """Whether ``tok`` renames what comes before it; a second object of the same verb after a
     comma is an apposition the parser missed."""
@@ -265,15 +331,26 @@ def _pronoun(subj: Any) -> tuple[str, bool] | None:
 
 
 def _named_again(subj: Any) -> tuple[str, bool] | None:
-    """How a second sentence names a subject that speaks or acts again: its pronoun, or
-    :func:`_speaker`."""
+    """How a second sentence names a subject that speaks or acts again, and whether it is plural:
+    its pronoun, "They" for a plural or coordinated subject, or :func:`_speaker`."""
+    if (pronoun := _pronoun(subj)) is not None:
+        return pronoun
+    if subj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "") or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "conj" for c in subj.children) or (subj.tag_ == "NNS" and subj.ent_type_ in ("", "NORP")):
+        # "Farmers ...", "The mayor and the head of the fire service ..." -> "They"
+        return "They", True
     speaker = _speaker(subj)
-    return _pronoun(subj) or ((speaker, False) if speaker else None)
+    return (speaker, False) if speaker else None
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "hers"})
 
 
 def _speaker(subj: Any) -> str | None:
     """How a second sentence names the person who spoke: the surname of a named person ("Dunne"),
-    or the person noun with "the" ("The spokesperson"); None for anyone else."""
+    or the person noun with "the" and the words that make it a title ("The chief executive"); "It"
+    for a thing or an organisation; None for anyone else."""
     if any(c.dep_ == "conj" for c in subj.children):
         return None
     if subj.ent_type_ == "PERSON":
@@ -283,11 +360,21 @@ def _speaker(subj: Any) -> str | None:
         name = str(ent[-1].text)
         # a surname, not an initial ("Norman B."): anything else is a misread name
         return name if len(name) > 1 and name.replace("-", "").replace("'", "").isalpha() else None
-    if subj.tag_ == "NN" and subj.lemma_.lower() in PERSON_NOUNS and any(
-            c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in subj.children):
-        return "The " + str(subj.text)
-    # an organisation or a thing that speaks ("The Met Office ..., warning that" -> "It warned")
-    if subj.ent_type_ in ("ORG", "") and subj.tag_ in ("NN", "NNP") and subj.lemma_.lower() not in PERSON_NOUNS \
+    det = next((c for c in subj.children if c.dep_ == "det"), None)
+    # a person: a person noun, or "he"/"his"/"she"/"her" in the sentence ("The goalkeeper ..., earning
+    # his side ...")
+    gendered = any(t.lower_ in _PERSON_PRONOUNS for t in subj.sent)
+    person = subj.lemma_.lower() in PERSON_NOUNS or (subj.ent_type_ == "" and gendered)
+    if subj.tag_ == "NN" and person and det is not None and det.lower_ in ("the", "a", "an"):
+        mods = [c for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i]
+        first = subj.i
+        for m in sorted(mods, key=lambda m: -m.i):  # the words right before the noun only
+            if m.i == first - 1 and m.is_alpha and m.text.islower():
+                first = m.i
+        return "The " + str(subj.doc[first : subj.i + 1].text)
+    # an organisation or a thing that speaks ("The Met Office ..., warning that" -> "It warned"); not
+    # with "his" or "her" about ("Hartman, read as an organisation, ... his ..." is a person)
+    if subj.ent_type_ in ("ORG", "") and subj.tag_ in ("NN", "NNP") and not person and not gendered \
             and (subj.ent_type_ == "ORG" or subj.pos_ == "NOUN"):
         return "It"
     return None
@@ -526,7 +613,9 @@ class StructureChecker:
                    or self._at_in_what(tok, sent) or self._at_in_a_noun(tok, sent)
                    or self._at_following(tok, sent, root) or self._at_with_outlook(tok, sent, root)
                    or self._at_appositive_clause(tok, sent) or self._at_shared_subject(tok, sent, root)
-                   or self._at_as_clause(tok, sent, root) or self._at_context_phrase(tok, sent, root))
+                   or self._at_as_clause(tok, sent, root) or self._at_context_phrase(tok, sent, root)
+                   or self._at_while(tok, sent, root) or self._at_and_that(tok, sent, root)
+                   or self._at_before(tok, sent, root))
             if opt is not None:
                 seam, upto, replacement, how = opt
                 left = _words(doc[sent.start : seam])
@@ -535,6 +624,9 @@ class StructureChecker:
             moved = self._mid_relative(text, base, tok, sent, root)
             if moved is not None:
                 options.append(moved)
+        opener = self._with_opener(sent, root)
+        if opener is not None:
+            options.append(opener)
         best: tuple[float, tuple[int, int, int, int, str, str]] | None = None
         for option in options:
             left, right = option[0], option[1]
@@ -592,11 +684,18 @@ class StructureChecker:
         if comma is None or comma.text != ",":
             return None
         head = tok.head
-        if head.i != root.i and not (head.dep_ == "conj" and head.head.i == root.i):
-            return None
         conj = next((c for c in head.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("VERB", "AUX")), None)
-        if conj is None or not _has_subject(conj) or not _finite(conj) or (
-                head.lemma_.lower() in SPEECH_VERBS and _reported(conj)):
+        if conj is None or not _has_subject(conj) or not _finite(conj):
+            return None
+        # "Officials say that X should ease, but drivers say ...": the parser hangs the second speech
+        # verb on the first one's clause, but it reports on its own; so does a clause in the past
+        # after a reported "would": "The firm said it would ..., and its chief hailed ..."
+        own = head.dep_ == "ccomp" and head.head.i == root.i and (
+            (conj.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in conj.children))
+            or (conj.tag_ == "VBD" and any(c.tag_ == "MD" and c.dep_ == "aux" for c in head.children)))
+        if head.i != root.i and not (head.dep_ == "conj" and head.head.i == root.i) and not own:
+            return None
+        if head.lemma_.lower() in SPEECH_VERBS and _reported(conj) and not own:
             return None
         subject = next(c for c in conj.children if c.dep_ in _SUBJECTS)
         if subject.i < tok.i:
@@ -622,12 +721,13 @@ class StructureChecker:
         if comma is None or comma.text != "," or _reported(clause):
             return None
         antecedent = clause.head
-        if antecedent.i != comma.i - 1 or (antecedent.dep_ == "pobj" and not (
-                tok.lower_ == "who" and antecedent.ent_type_ == "PERSON")):
+        about = tok.lower_ == "which" and _about_the_clause(clause, antecedent)
+        if not about and (antecedent.i != comma.i - 1 or (antecedent.dep_ == "pobj" and not (
+                tok.lower_ == "who" and antecedent.ent_type_ == "PERSON") and not _only_noun(antecedent))):
             return None  # "the head of the agency, which ...": which noun is meant is a guess
             # ("..., who" after a named person means that person)
         if tok.lower_ == "which":
-            if antecedent.pos_ in ("VERB", "AUX"):
+            if antecedent.pos_ in ("VERB", "AUX") or about:
                 pronoun = "This"
             elif antecedent.pos_ == "PROPN":
                 ent = next((e for e in sent.doc.ents if e.start <= antecedent.i < e.end), None)
@@ -716,6 +816,40 @@ class StructureChecker:
         replacement = f" {rest}. {subject} {aside}"
         return (main_words, aside_words, comma.idx, last.idx + len(last.text), replacement,
                 f"by moving ', {tok.lower_} {aside.split()[0]} ...' to a sentence of its own")
+
+    def _with_opener(self, sent: Any, root: Any) -> tuple[int, int, int, int, str, str] | None:
+        """An opening "With X done," becomes a sentence of its own: "With the pact firmly sealed, a
+        way opens for ..." -> "The pact is firmly sealed. A way opens for ..." (past with a past
+        main verb). One edit, from "With" to the first word after the comma."""
+        doc = sent.doc
+        first = doc[sent.start]
+        verb = first.head
+        if first.lower_ != "with" or first.dep_ != "mark" or verb.dep_ != "advcl" or verb.head.i != root.i:
+            return None
+        noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.left_edge.i != first.i + 1:
+            return None
+        lemma = _verb_lemma(verb)
+        if lemma is None or verb.tag_ not in ("VBN", "VBD") or inflect(lemma, "VBN") != verb.lower_:
+            return None
+        if any(c.dep_ in ("aux", "auxpass", "neg", "dobj") for c in verb.children):
+            return None
+        comma = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < sent.end else None
+        if comma is None or comma.text != "," or verb.left_edge.i != first.i:
+            return None
+        nxt = self._next_word(doc, comma.i)
+        if nxt is None or not nxt.is_alpha or (nxt.text[:1].islower() and (nxt.ent_type_ or odd_case(nxt.text))):
+            return None
+        if not _has_subject(root) or any(t.is_punct and t.text != "-" for t in doc[first.i + 1 : comma.i]):
+            return None
+        plural = noun.tag_ in ("NNS", "NNPS")
+        be = ("were" if plural else "was") if _tense(root) == "VBD" else ("are" if plural else "is")
+        lo, end = doc[first.i + 1].idx, noun.idx + len(noun.text)
+        phrase = _capitalised(doc.text[lo:end]) if doc[first.i + 1].lower_ != "the" else "The" + doc.text[lo + 3 : end]
+        replacement = f"{phrase} {be}{doc.text[end : comma.idx]}. {_capitalised(nxt.text)}"
+        left = _words(doc[first.i + 1 : comma.i]) + 1
+        return (left, _words(doc[comma.i + 1 : sent.end]), first.idx, nxt.idx + len(nxt.text), replacement,
+                f"after 'With {noun.text} {verb.text},'")
 
     def _at_apposition(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
         """A closing noun phrase that names the event ("..., an adjustment driven by ...") becomes
@@ -882,7 +1016,8 @@ class StructureChecker:
         if subj is None:
             return None
         named = _named_again(subj)
-        if named is None or (named[0] == "It" and verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS")):
+        if named is None or (named[0] == "It" and verb.tag_ == "VBZ" and subj.tag_ in ("NNS", "NNPS")) or (
+                not _agrees(named, root) or not _agrees(named, verb)):
             return None
         who = named[0]
         return comma.i, tok.i, f". {who}", f"at ', and {verb.text}'"
@@ -920,12 +1055,93 @@ class StructureChecker:
         past = _tense(root) == "VBD"
         if tok.lower_ in ("amid", "amidst") and any(c.dep_ == "pobj" for c in tok.children):
             return comma.i, tok.i, f". This {'came' if past else 'comes'} {tok.text}", "before ', amid'"
+        if tok.lower_ == "after" and tok.dep_ == "prep" and any(
+                c.dep_ == "pobj" and c.pos_ == "NOUN" and not c.ent_type_ and any(
+                    d.dep_ == "det" for d in c.children) for c in tok.children):
+            # "..., after a two-year programme of repairs" -> ". This comes after a two-year ..."
+            return comma.i, tok.i, f". This {'came' if past else 'comes'} {tok.text}", "before ', after'"
         nxt = self._next_word(doc, tok.i)
         after = self._next_word(doc, nxt.i) if nxt is not None else None
         if tok.lower_ == "as" and nxt is not None and nxt.lower_ == "part" and after is not None and (
                 after.lower_ == "of"):
             return comma.i, nxt.i, f". It {'was' if past else 'is'} part", "before ', as part of'"
         return None
+
+    def _at_while(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing ", while <clause>" that sets another fact beside the main one: "Sales of new cars
+        rose ..., while sales of used cars fell ..." -> ". Sales of used cars fell ...". A "while" of
+        time ("while the family was away", "while he was sleeping") is not a seam."""
+        if tok.lower_ != "while" or tok.dep_ != "mark":
+            return None
+        clause = tok.head
+        if clause.dep_ != "advcl" or clause.head.i != root.i or not _has_subject(clause) or not _finite(clause):
+            return None
+        if clause.lemma_.lower() == "be" or clause.tag_ == "VBG" or _reported(clause):
+            return None
+        if min(t.i for t in clause.subtree) != tok.i or max(t.i for t in clause.subtree) != _last_word(sent).i:
+            return None
+        comma = _prev(sent.doc, tok.i)
+        nxt = self._next_word(sent.doc, tok.i)
+        if comma is None or comma.text != "," or nxt is None or not nxt.is_alpha:
+            return None
+        if nxt.text[:1].islower() and (nxt.ent_type_ or odd_case(nxt.text)):
+            return None
+        return comma.i, nxt.i, ". " + _capitalised(nxt.text), "before ', while'"
+
+    def _at_and_that(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """Reported speech with two "that" clauses: "X said that A, and that B" -> "X said that A.
+        X said that B" (the speaker named again: a pronoun, "They", the surname, "The spokesman")."""
+        doc = sent.doc
+        if tok.lower_ not in ("and", "but") or tok.dep_ != "cc" or root.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        comma = _prev(doc, tok.i)
+        that = self._next_word(doc, tok.i)
+        if comma is None or comma.text != "," or that is None or that.lower_ != "that" or that.dep_ != "mark":
+            return None
+        second = that.head
+        first = second.head
+        if second.dep_ != "conj" or first.dep_ != "ccomp" or first.head.i != root.i or not _has_subject(second):
+            return None
+        if root.tag_ not in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("dobj", "dative", "aux", "neg") for c in root.children):
+            return None  # "told reporters that", "did not say that": the verb alone does not say it again
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+        named = _named_again(subj) if subj is not None else None
+        if subj is None or named is None or max(t.i for t in second.subtree) != _last_word(sent).i:
+            return None
+        who = named[0] if named[0] != "It" or subj.pos_ == "PRON" else _phrase([*doc[subj.left_edge.i : subj.i + 1]])
+        if len(who.split()) > 4:
+            return None
+        lead = "But " if tok.lower_ == "but" else ""
+        if lead and who[:1].isupper() and who.split()[0] in ("The", "They", "It", "He", "She", "We"):
+            who = who[0].lower() + who[1:]
+        return comma.i, that.i, f". {lead}{who} {root.text} that", f"before ', {tok.lower_} that'"
+
+    def _at_before(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing ", before <participle>" becomes what the subject does next: "The minister will meet
+        ..., before flying to Brussels ..." -> ". The minister will then fly to Brussels ..."."""
+        doc = sent.doc
+        if tok.lower_ != "before" or tok.head.i != root.i or not self._runs_to_end(tok, sent):
+            return None
+        verb = self._next_word(doc, tok.i)
+        comma = _prev(doc, tok.i)
+        if comma is None or comma.text != "," or verb is None or verb.tag_ != "VBG" or verb.head.i != tok.i:
+            return None
+        if _has_subject(verb) or self._participles(verb) != [verb] or _reported(tok):
+            return None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = _named_again(subj) if subj is not None else None
+        lemma = _verb_lemma(verb)
+        if named is None or lemma is None or not _agrees(named, root):
+            return None
+        who, plural = named
+        tense = _tense(root)
+        form = _like(_verb_form(lemma, tense, plural), verb, lemma)
+        if form is None:
+            return None
+        words = form.split(" ", 1)
+        form = f"{words[0]} then {words[1]}" if len(words) == 2 else f"then {form}"
+        return comma.i, verb.i, f". {who} {form}", "before ', before'"
 
     _CALLING_VERBS = frozenset({"describe", "call", "hail", "term", "see", "label", "dub", "brand",
                                 "consider", "regard", "view", "bill", "characterize", "characterise"})
@@ -978,63 +1194,133 @@ class StructureChecker:
             return None
         return comma.i, rel.i, ". The " + doc[det.i + 1 : noun.i + 1].text, f"before ', in {det.text} {noun.text} that'"
 
+    @staticmethod
+    def _shares_speaker(tok: Any, root: Any) -> bool:
+        """Whether ``tok``, hung by the parser on what a speech verb reports, is the speaker's own
+        act: "Dunne said the scheme was ..., adding that ..." (a second speech verb), or "The
+        company said it would close ..., blaming ..." (the reported clause's subject is the
+        speaker again: a pronoun, or the same noun)."""
+        head = tok.head
+        if head.dep_ != "ccomp" or head.head.i != root.i or root.lemma_.lower() not in SPEECH_VERBS:
+            return False
+        if tok.lemma_.lower() in SPEECH_VERBS:
+            return True
+        said = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        inner = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if said is None or inner is None:
+            return False
+        if inner.lower_ in ("it", "they", "he", "she"):
+            return bool((inner.lower_ == "they") == (said.tag_ in ("NNS", "NNPS")) or said.pos_ == "PRON")
+        return bool(inner.lemma_.lower() == said.lemma_.lower())
+
+    @staticmethod
+    def _in_main_clause(node: Any, root: Any) -> bool:
+        """Whether ``node`` belongs to the main clause with no subject of its own on the way up: a
+        second verb of the same subject ("The storm brought ... and flooded ..., leaving ..."), an
+        infinitive ("approved a plan to turn ..., drawing ...")."""
+        while node.i != root.i:
+            if _has_subject(node) or node.dep_ in ("ccomp", "relcl", "advcl", "parataxis", "csubj", "pcomp"):
+                return False
+            node = node.head
+        return True
+
+    @staticmethod
+    def _participles(tok: Any) -> list[Any]:
+        """``tok`` and the participles coordinated with it ("cutting ... and bringing ..."), in order."""
+        out = [tok]
+        node = tok
+        while True:
+            nxt = next((c for c in node.children if c.dep_ == "conj" and c.tag_ == "VBG" and c.i > node.i), None)
+            if nxt is None or _has_subject(nxt):
+                return out
+            out.append(nxt)
+            node = nxt
+
+    def _participle_subject(self, tok: Any, root: Any, lemma: str) -> tuple[str, bool] | None:
+        """Who does what a closing participle says, named for a new sentence: "This" for a result of
+        the event ("..., raising hopes"), else the main clause's subject again."""
+        speech = lemma in SPEECH_VERBS and any(c.dep_ == "ccomp" or c.lower_ in ("that", ":") for c in tok.children)
+        if lemma in RESULT_VERBS and not speech:
+            return "This", False
+        subj = next((c for c in root.children if c.dep_ in (("nsubj",) if speech else ("nsubj", "nsubjpass"))), None)
+        if subj is None:
+            return None
+        named = _named_again(subj)
+        if named is None or (named[0] == "It" and lemma in SPEECH_VERBS and not speech) or not _agrees(named, root):
+            return None
+        return named
+
     def _at_participle(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
+        """A closing participial clause becomes a sentence of its own: "..., raising hopes of ..." ->
+        ". This raised hopes of ..."; "Farmers drove ..., demanding ..." -> ". They demanded ...";
+        "..., cutting X and bringing Y" -> ". It will cut X and bring Y"."""
         if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp"):
             return None
-        if tok.head.i != root.i:
-            # "Dunne said the scheme was ..., adding that ...": the parser hangs "adding" on the
-            # reported verb, but who adds is who said
-            if not (tok.lemma_.lower() in SPEECH_VERBS and tok.head.dep_ == "ccomp" and tok.head.head.i == root.i
-                    and root.lemma_.lower() in SPEECH_VERBS):
-                return None
-            tok_is_reported = False
-        else:
-            tok_is_reported = root.lemma_.lower() in SPEECH_VERBS and _reported(tok)
-        if _has_subject(tok) or min(t.i for t in tok.subtree) != tok.i:
+        shared = tok.head.i != root.i and not self._in_main_clause(tok.head, root)
+        if shared and not self._shares_speaker(tok, root):
             return None
-        if max(t.i for t in tok.subtree) != _last_word(sent).i:
+        doc = sent.doc
+        left = min(t.i for t in tok.subtree)
+        comma = _prev(doc, left)
+        if comma is None or comma.text != "," or max(t.i for t in tok.subtree) != _last_word(sent).i:
             return None
-        comma = _prev(sent.doc, tok.i)
-        if comma is None or comma.text != "," or tok_is_reported:
+        # adverbs of the participle may come first: "..., finally bringing ..."
+        lead = doc[left : tok.i]
+        if any(t.dep_ != "advmod" or t.head.i != tok.i or t.tag_ != "RB" for t in lead) or len(lead) > 2:
+            return None
+        if _has_subject(tok) or any(
+                t.lower_.endswith("ing") and t.tag_ in ("VBG", "NN", "JJ") and t.i > tok.i
+                and _prev(doc, t.i).lower_ in ("and", "or", "but") and t not in self._participles(tok)
+                for t in tok.subtree):
+            # "..., drawing praise from clubs and easing fears" read as "clubs and easing fears": the
+            # second participle would be left as it is ("It drew praise ... and easing fears")
+            return None
+        if not shared and root.lemma_.lower() in SPEECH_VERBS and _reported(tok):
             return None
         lemma = tok.lemma_.lower()
         if lemma in EMPTY_VERBS or lemma in PREPOSITION_PARTICIPLES:
             return None  # a comment (SEN002 offers to cut it), or a preposition ("following")
-        if any(c.dep_ == "conj" and c.tag_ == "VBG" for c in tok.children):
-            return None  # "..., bringing X and underscoring Y": two participles would need two verbs
+        named = self._participle_subject(tok, root, lemma)
+        if named is None:
+            return None
+        subject, plural = named
         tense = _tense(root)
-        speech = lemma in SPEECH_VERBS and any(c.dep_ == "ccomp" or c.lower_ in ("that", ":") for c in tok.children)
-        if speech:
-            # "Dunne said ..., adding that ..." -> "Dunne added that ..."; "He added that ...";
-            # attribution is in the past unless the main verb is plainly in the present
-            if tense == "VBZ" and root.tag_ not in ("VBZ", "VBP"):
-                tense = "VBD"
-            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-            named = _named_again(subj) if subj is not None else None
-            if named is None:
-                return None
-            subject, plural = named
-        elif lemma in RESULT_VERBS:
-            subject, plural = "This", False
-        else:
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None:
-                return None
-            if (pronoun := _pronoun(subj)) is not None:
-                subject, plural = pronoun
-            elif (subj.tag_ == "NN" and subj.ent_type_ == "" and subj.lemma_.lower() not in PERSON_NOUNS
-                  and lemma not in SPEECH_VERBS and not any(c.dep_ == "conj" for c in subj.children)):
-                # a thing: "The campaign ..., coming after ..." -> "It comes after ..."; a plural
-                # subject ("Astronomers ..., offering ...") is too often not who does the second act
-                subject, plural = "It", False
-            else:
-                return None
-        verb = _verb_form(lemma, tense, plural)
-        if verb is None:
+        if shared or (lemma in SPEECH_VERBS and tense == "VBZ" and root.tag_ not in ("VBZ", "VBP")):
+            tense = "VBD"  # attribution is in the past unless the main verb is plainly in the present
+        chain = self._participles(tok)
+        forms = [self._second_verb(p, tense, plural, root) for p in chain]
+        if any(f is None for f in forms) or (subject == "I" and forms[0] == "is"):
             return None
-        if subject == "I" and verb == "is":
+        first = str(forms[0])
+        perfect = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("has", "have")), None)
+        if len(lead) and perfect is not None and root.tag_ == "VBN" and subject != "This":
+            # "has gone through ..., often facing ..." -> "It has often faced ..." (over that time)
+            made = [_like(inflect(_verb_lemma(p) or "", "VBN"), p, _verb_lemma(p) or "") for p in chain]
+            if any(not m for m in made):
+                return None
+            forms = [f"{'have' if plural else 'has'} {made[0]}", *made[1:]]
+            first = str(forms[0])
+        if len(lead):
+            words = first.split(" ", 1)
+            first = f"{words[0]} {lead.text} {words[1]}" if len(words) == 2 else f"{lead.text} {first}"
+        text = f". {subject} {first}"
+        # the words between the participles stay as they are; each participle takes the verb's form
+        for prev, p, form in zip(chain, chain[1:], forms[1:], strict=False):
+            text += doc.text[prev.idx + len(prev.text) : p.idx] + str(form).split(" ")[-1]
+        return comma.i, chain[-1].i, text, f"before ', {doc[comma.i + 1].text}'"
+
+    @staticmethod
+    def _second_verb(verb: Any, tense: str, plural: bool, root: Any) -> str | None:
+        """``verb`` (a participle) as the verb of a new sentence in the main clause's time; a
+        progressive main verb keeps its aspect ("are staying ..., betting" -> "They are betting")."""
+        lemma = _verb_lemma(verb)
+        if lemma is None:
             return None
-        return comma.i, tok.i, f". {subject} {verb}", f"before ', {tok.text}'"
+        be = next((c for c in root.children if c.dep_ == "aux" and c.lemma_.lower() == "be"), None)
+        if root.tag_ == "VBG" and be is not None and be.tag_ in ("VBZ", "VBP", "VBD"):
+            past = be.tag_ == "VBD"
+            return f"{('were' if plural else 'was') if past else ('are' if plural else 'is')} {verb.text}"
+        return _like(_verb_form(lemma, tense, plural), verb, lemma)
 
 
 __all__ = ["INFOS", "OPENER", "REPEAT", "SPLIT", "TAIL", "THERE", "StructureChecker"]
