@@ -30,7 +30,7 @@ REWRITES = [
     ("The leak cast a harsh light on the agency.", "The leak exposed the agency."),
     ("The case shone a spotlight on the murky world of ticket resale.",
      "The case drew attention to ticket resale."),
-    ("The report paints a grim picture of the county's roads.", "The report shows the county's roads."),
+    ("The report paints a grim picture of the county's roads.", "The report shows the grim state of the county's roads."),
     ("The figures speak volumes about the school's progress.", "The figures show the school's progress."),
     ("The fire posed a serious threat to nearby homes.", "The fire threatened nearby homes."),
     ("The deal brings to a close a long dispute.", "The deal ends a long dispute."),
@@ -195,3 +195,12 @@ def test_register_fixes_are_idempotent_and_keep_numbers_names_and_quotes(text: s
     assert rewrite(once, unsafe=True, config=CONFIG).text == once
     for keep in ("12", "$4.5", "Acme Corp", '"a slew of lawsuits"'):
         assert text.count(keep) <= once.count(keep), keep
+
+
+def test_a_painted_picture_keeps_its_judgement_and_underpinning_needs_no_article() -> None:
+    # "paints a bleak picture" says the news is bad; "shows" alone would drop that
+    assert rewrite("The audit paints a bleak picture of the clinic's finances.", unsafe=True).text == (
+        "The audit shows the bleak state of the clinic's finances.")
+    # "support" reads right without an article, where "basis" would need one
+    assert rewrite("The treaty gives legal underpinning to the border patrols.", unsafe=True).text == (
+        "The treaty gives legal support to the border patrols.")
