@@ -227,6 +227,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The budget was approved by the council on Monday.",
             "Three people were hurt in the crash.",
             "The bridge has been closed since May.",
+            "It's been decided that the school will close.",  # "'s been" + participle stays passive
+            "He's fired if the audit finds the money gone.",  # "'s" is "is" here
         ],
         "pass": [
             "The council approved the budget on Monday.",
@@ -234,6 +236,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The mayor was angry about the delay.",  # 'was' + adjective is not passive
             "The team got lucky in the final minute.",
             'The chief said "the suspect was arrested by our officers" last night.',  # inside a quote
+            "He's gone to the coast for the weekend.",  # "'s" is "has": a perfect, not a passive
+            "She's finished the report on the harbour.",
+            "The coach says he's come back stronger.",
         ],
     },
     # --- readability --------------------------------------------------------------------------------
