@@ -186,6 +186,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "Crews will expend the rest of the budget on the roads.",
             "The board will convene on Monday to discuss the budget.",
             "The school subsequently closed its pool.",
+            "The minister promised to tackle homelessness in the capital.",
+            "The board will terminate the contract in May.",
+            "Inspectors will monitor the river for a month.",
         ],
         "pass": [
             "The clerk will give the papers to the court next week.",
@@ -193,6 +196,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The army will deploy troops to the border.",  # 'deploy' of soldiers
             "The police liaison officer met the family.",  # a job title
             "You should know that that sentence was wrong.",  # 'should' is not 'shall'
+            "The full-back made a late tackle in the second half.",  # the noun, in sport
+            "The heart monitor beeped all night.",  # the noun
         ],
     },
     "NWS003": {
@@ -200,12 +205,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The mayor will accompany the delegation to Paris.",
             "Crews will need additional trucks to clear the roads.",
             "The agency will attempt to obtain new funding.",
-            "The minister promised to tackle homelessness in the capital.",
         ],
         "pass": [
             "The mayor will go with the delegation to Paris.",
             "The couple decided to foster children after their son left home.",  # 'foster' of children
-            "The full-back made a late tackle in the second half.",  # the noun, in sport
             "The firm will deliver parcels on Sundays from June.",  # 'deliver' of goods
         ],
     },
