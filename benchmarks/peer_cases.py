@@ -58,7 +58,7 @@ WRITE_GOOD = [
     ("can weaken meaning", ("hedges and weasel words", ("HDG",))),
     ("passive voice", ("passive voice", ("PAS",))),
     ("is repeated", ("repeated words", ("SEN004", "SEN007"))),
-    ("unnecessary verbiage", ("'There is/are' openers", ("SEN005",))),
+    ("unnecessary verbiage", ("'There is/are' openers", ("SEN005", "SEN008"))),
     ("wordy or unneeded", ("wordy phrases", ("WRD", "NWS", "INF", "RED", "HDG"))),
     ("is a cliche", ("clichés", ("CLI", "INF"))),
 ]

@@ -228,6 +228,12 @@ SPECIAL = {
     "in the amount of": "The court imposed a fine {w} $500.",
     "ask the question": "The mayor will {w} of whether the plan works.",
     "as yet": "The council has not {w} approved the plan.",
+    # the lists' "it is" and "there is/are" are the openers that put the subject in a clause
+    # ("It is the clerk who ...", "There are residents who ..."); "It is the plan will cost" is no sentence
+    "it is": "{W} the county clerk who counts the ballots.",
+    "it was": "{W} the county clerk who found the ballots.",
+    "there is": "{W} one clerk who counts every ballot by hand.",
+    "there are": "{W} many residents who oppose the plan.",
 }
 
 

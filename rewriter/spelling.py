@@ -36,23 +36,24 @@ def _pairs() -> tuple[dict[str, str], dict[str, str]]:
 
 @functools.lru_cache(maxsize=16)
 def variety(text: str) -> str | None:
-    """"us" or "gb" when the draft's own spellings lean one way (two more of one than the other),
-    else None."""
+    """"us" or "gb": the variety the draft's own spellings mostly use, or on a tie the one it uses
+    first ("The colour ... the color": British); None when it has no marked spelling."""
     us_gb, gb_us = _pairs()
     us = gb = 0
+    first: str | None = None
     for m in _WORD.finditer(text):
         w = m.group()
         if not w.islower():
             continue  # "Grey", "Centre Court": names say nothing of the house
         if w in us_gb:
             us += 1
+            first = first or "us"
         elif w in gb_us:
             gb += 1
-    if (us > 0 and gb == 0) or us >= gb + 2:
-        return "us"
-    if (gb > 0 and us == 0) or gb >= us + 2:
-        return "gb"
-    return None
+            first = first or "gb"
+    if us != gb:
+        return "us" if us > gb else "gb"
+    return first
 
 
 def respell(word: str, table: dict[str, str]) -> str:

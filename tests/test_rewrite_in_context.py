@@ -357,7 +357,8 @@ def test_variety_needs_the_draft_to_lean_one_way() -> None:
 
     assert variety("The colour of the neighbour's car.") == "gb"
     assert variety("The color of the neighbor's car.") == "us"
-    assert variety("The colour and the color.") is None  # one each: no lean
+    assert variety("The colour and the color.") == "gb"  # one each: the variety used first
+    assert variety("The color and the colour.") == "us"
     assert variety("A plain sentence.") is None
     assert in_variety("organize the center", "We organise the theatre festival.") == "organise the centre"
     assert in_variety("Center", "The centre and the colour.") == "Centre"

@@ -22,6 +22,17 @@ def test_auto_flags_only_the_minority_spelling_of_a_mixed_draft() -> None:
     assert _spl("The colour of the new centre pleased the neighbours.") == []
 
 
+def test_auto_breaks_a_tie_with_the_variety_used_first() -> None:
+    # each variety once: the first spelling sets the house, the second is flagged
+    assert _spl("The colour of the roof matched the color of the door.") == [("color", "colour")]
+    assert _spl("The color of the roof matched the colour of the door.") == [("colour", "color")]
+    # two against one: the majority wins, wherever it starts
+    assert _spl("The color of the new centre pleased the neighbours.") == [("color", "colour")]
+    # a tie the fix resolves stays resolved
+    once = rewrite("The colour of the roof matched the color of the door.").text
+    assert "color " not in once and rewrite(once).text == once
+
+
 def test_a_house_variety_flags_every_word_of_the_other() -> None:
     us = Config(spelling="en-US")
     assert _spl("The colour of the centre was organised by neighbours.", us) == [

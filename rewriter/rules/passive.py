@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from rewriter.document import Document
 from rewriter.model import Finding, Severity
@@ -29,6 +30,31 @@ PASSIVE = RuleInfo(
 )
 
 
+# verbs whose participle after "'s" reads as "has" ("he's gone", "she's retired"): they take no object,
+# so "is gone" is not a passive either
+_INTRANSITIVE = frozenset({
+    "go", "come", "arrive", "become", "fall", "rise", "die", "happen", "occur", "retire", "resign",
+    "disappear", "vanish", "grow", "return", "stay", "sleep", "run", "walk", "fly", "swim", "leave",
+    "move", "live", "work", "wait", "appear", "seem", "remain", "travel", "improve", "recover",
+})
+_CONTRACTED = ("'s", "\u2019s")
+
+
+def _has_perfect(aux: Any, verb: Any) -> bool:
+    """Whether a passive auxiliary the parser found is the contracted "has" of a perfect tense:
+    "'s" before a participle that has an object ("she's finished the report", "he's won the race"),
+    a base form ("he's come home") or the participle of a verb that takes none ("he's gone"). "It's
+    been decided" keeps its second auxiliary, "been", and stays passive; "he's fired" stays too."""
+    if aux.lower_ not in _CONTRACTED:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" and c.i != aux.i for c in children):
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in children):
+        return True
+    return verb.tag_ in ("VB", "VBD") or verb.lemma_.lower() in _INTRANSITIVE
+
+
 class PassiveChecker:
     def infos(self) -> tuple[RuleInfo, ...]:
         return (PASSIVE,)
@@ -47,6 +73,8 @@ class PassiveChecker:
                 first = min(auxes, key=lambda c: c.i) if auxes else tok
                 # one finding per verb: report at its passive auxiliary only
                 if any(c.dep_ == "auxpass" and c.i < tok.i for c in verb.children):
+                    continue
+                if _has_perfect(tok, verb):
                     continue
                 start = block.start + first.idx
                 end = block.start + verb.idx + len(verb.text)

@@ -2,7 +2,8 @@
 
 With ``spelling = "en-US"`` or ``"en-GB"`` every word of the other variety in
 ``data/lists/spelling.txt`` is flagged; with ``"auto"`` (the default) only a draft that mixes the two
-is flagged, at the words of the variety it uses less. The fix respells the word (safe).
+is flagged, at the words of the variety it uses less, or on a tie (each variety once) of the one it
+uses second. The fix respells the word (safe).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ HOUSE = RuleInfo(
     "Flags a word spelled the British way in American copy or the American way in British copy "
     "('colour' / 'color', 'organise' / 'organize', 'centre' / 'center', 'travelled' / 'traveled'). "
     "The house variety is the configuration's `spelling` (en-US or en-GB); with `auto` it is the "
-    "variety the draft mostly uses, and only a mixed draft is flagged.",
+    "variety the draft mostly uses (on a tie, the one it uses first), and only a mixed draft is flagged.",
     "One story in two spellings looks careless; a house keeps one.",
     "Given (house en-US): 'The colour of the new centre was chosen by residents.'\n"
     "Use instead: 'The color of the new center was chosen by residents.'",

@@ -5,6 +5,8 @@
 * SEN007 repeated-phrase: a group of two to four words typed twice in a row ("is an echo is an
   echo"), or one word three times ("that that that"), which SEN004's doublings that English allows
   ("had had", "that that") let through.
+* SEN008 there-opener: a sentence that opens with "There is/are/was/were" and no "who"/"that"
+  clause for SEN005 to rewrite ("There are three reasons for the delay."); shown, never fixed.
 * RED002 redundant-acronym: an acronym followed by the word its last letter already stands for:
   "PIN number", "ATM machine", "HIV virus". The lexicon cannot catch these: a capitalised word
   inside a sentence is taken for a name and never flagged by the word lists.
@@ -72,6 +74,21 @@ REPEAT_PHRASE = RuleInfo(
     "Safe: the second copy is cut, nothing else changes.",
     needs=frozenset({"tagger"}), family_info=SEN_FAMILY,
 )
+THERE_OPENER = RuleInfo(
+    "SEN008", "there-opener", "structure", Severity.INFO,
+    "'There is/are' opener that delays the subject",
+    "Flags a sentence that opens with 'There is', 'There are', 'There was' or 'There were' (or "
+    "'There's') where the real subject waits behind the verb: 'There are three reasons for the "
+    "delay.' Openers with a 'who' or 'that' clause are SEN005's, which rewrites them; questions are "
+    "left alone.",
+    "The opener spends two words before the news starts. Often the sentence reads better with its "
+    "subject first: 'The delay has three reasons', 'Three things caused the delay.'",
+    "Given: 'There were long queues at the polling station on Monday.'\n"
+    "Use instead: 'Voters queued for hours at the polling station on Monday.'",
+    "No automatic fix: a new subject and verb need a person.",
+    needs=frozenset({"parser", "tagger"}), family_info=SEN_FAMILY,
+)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "\u2019s"})
 _FOCUS_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
                                 "my", "your"})
 _QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
@@ -108,14 +125,15 @@ def _acronym_info() -> RuleInfo:
 
 class WordingChecker:
     def infos(self) -> tuple[RuleInfo, ...]:
-        return (CLEFT, REPEAT_PHRASE, _acronym_info())
+        return (CLEFT, REPEAT_PHRASE, THERE_OPENER, _acronym_info())
 
     def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
         acronym = _acronym_info()
         want_cleft = CLEFT.code in ctx.enabled and "parser" in ctx.capabilities
         want_acronym = acronym.code in ctx.enabled and "tagger" in ctx.capabilities
         want_repeat = REPEAT_PHRASE.code in ctx.enabled
-        if not (want_cleft or want_acronym or want_repeat):
+        want_there = THERE_OPENER.code in ctx.enabled and "parser" in ctx.capabilities
+        if not (want_cleft or want_acronym or want_repeat or want_there):
             return
         for sentence in document.sentences():
             sent = sentence.span
@@ -128,6 +146,32 @@ class WordingChecker:
                 yield from self._repeated_phrases(base, sent)
             if want_cleft and not any(q in sent.text for q in _QUOTE_CHARS):
                 yield from self._cleft(base, sent)
+            if want_there:
+                yield from self._there_opener(base, sent)
+
+    # --- SEN008 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _there_opener(base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        if len(words) < 4 or words[0].lower_ != "there" or sent.text.rstrip().endswith("?"):
+            return
+        be = words[1]
+        if be.lower_ not in _BE_FORMS or be.lemma_.lower() != "be" or words[0].dep_ != "expl":
+            return
+        subject = next((c for c in be.children if c.dep_ in ("attr", "nsubj") and c.i > be.i), None)
+        if subject is not None and any(
+                c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that", "which")
+                                          for g in c.children)
+                for c in subject.children):
+            return  # SEN005's: "There are residents who ..." has a rewrite
+        doc = sent.doc
+        start, end = words[0].idx, be.idx + len(be.text)
+        said = doc.text[start:end]
+        yield Finding(THERE_OPENER.code, THERE_OPENER.name, THERE_OPENER.category, THERE_OPENER.severity,
+                      base + start, base + end,
+                      f"'{said}' delays the subject; start with it if you can",
+                      None, {"observed": said})
 
     # --- SEN007 ----------------------------------------------------------------------------------
 
