@@ -495,8 +495,4 @@ EXAMPLES: dict[str, dict[str, Any]] = {
 
 # (code, text) -> why the example fails today; test_rules_examples runs these as strict xfails
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("SEN004", "They met for lunch at the Sun-bar bar on the pier."):
-        "SEN004 (rules/structure.py) compares the word after a hyphen with the next word; a "
-        "hyphenated compound ending in the same word ('Foo-bar bar') is not a doubled word. The fix "
-        "(skip when the first copy follows a hyphen with no space) belongs to that file's owner.",
 }

@@ -442,6 +442,8 @@ class StructureChecker:
                 continue
             if a.text[:1].isupper() and b.text[:1].isupper():
                 continue  # "Walla Walla", "Bora Bora": a name
+            if a.idx > 0 and sent.doc.text[a.idx - 1] in "-\u2010\u2011":
+                continue  # "the Sun-bar bar": the end of a hyphenated compound, not a word typed twice
             between = sent.doc.text[a.idx + len(a.text) : b.idx]
             if between.strip() or "\n\n" in between:
                 continue
