@@ -10,7 +10,9 @@ Each size runs `python -m rewriter check --no-cache FILE` of this tree (PYTHONPA
 the peak resident memory (ru_maxrss of that process), wall and CPU time, the number of findings and
 the document's word count and grade, which must cover the whole file. ``--sizes`` are in MB
 (10^6 bytes); ``--format json`` measures the JSON renderer instead of the text one; ``--command fix``
-measures `rewriter fix --stdout FILE`.
+measures `rewriter fix --stdout FILE` (over 1,000,000 characters it works a piece at a time,
+``rewriter.fix_pieces``); ``--src`` measures another copy of the package, e.g. the baseline
+``git archive "$(git merge-base HEAD main)" rewriter | tar -x -C /tmp/rewriter-baseline``.
 """
 
 from __future__ import annotations
@@ -62,10 +64,13 @@ def build(paras: list[str], size: int, path: Path) -> None:
             rng.shuffle(order)
 
 
+SRC = ROOT  # the folder holding the ``rewriter`` package measured (``--src``: a baseline copy)
+
+
 def _env() -> dict[str, str]:
     """This tree's package first (the venv's ``rewriter`` script may be an editable install of
-    another checkout)."""
-    return dict(os.environ, PYTHONPATH=str(ROOT))
+    another checkout), or the one ``--src`` names."""
+    return dict(os.environ, PYTHONPATH=str(SRC))
 
 
 def measure(path: Path, fmt: str, tmp: Path, command: str = "check") -> dict[str, object]:
@@ -100,10 +105,14 @@ def main() -> int:
     ap.add_argument("--command", default="check", choices=("check", "fix"),
                     help="fix: `rewriter fix --stdout` of the file instead of a check")
     ap.add_argument("--eval-dir", default=str(DEFAULT_EVAL))
+    ap.add_argument("--src", default=str(ROOT),
+                    help="folder holding the rewriter package to measure (e.g. a `git archive` baseline copy)")
     args = ap.parse_args()
+    global SRC
+    SRC = Path(args.src).resolve()
     paras = paragraphs(Path(args.eval_dir))
     print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
-          f"{args.command}, format {args.format}")
+          f"{args.command}, format {args.format}; package from {SRC}")
     with tempfile.TemporaryDirectory(prefix="rewriter-memory-") as tmp:
         folder = Path(tmp)
         for mb in (float(s) for s in args.sizes.split(",")):

@@ -231,7 +231,7 @@ def _registry(items: Sequence[tuple[str, str, Config]]) -> tuple[Any, ...]:
 def cmd_fix(args: argparse.Namespace) -> int:
     import difflib
 
-    from rewriter.fix import rewrite
+    from rewriter.fix_pieces import fix_text
     from rewriter.textio import InputError, ReadOnlyError, encode, read_source, writable, write_atomic
 
     if args.stdout and args.diff:
@@ -253,14 +253,12 @@ def cmd_fix(args: argparse.Namespace) -> int:
             errors.append(f"{path}: read-only file, not fixed")
             continue
         unsafe = args.unsafe_fixes or config.unsafe_fixes
-        result = rewrite(text, unsafe=unsafe, config=config, path=path)
-        for note in result.report.notes if result.report is not None else ():
+        result = fix_text(text, unsafe, config, path)  # a long text a piece at a time (rewriter.fix_pieces)
+        for note in result.notes:
             if note not in seen_notes:  # e.g. LanguageTool unreachable: once per run, on stderr
                 seen_notes.add(note)
                 print(f"rewriter: note: {note}", file=sys.stderr)
-        remaining = result.report.findings if result.report is not None else ()
-        if any(f.severity >= config.fail_on for f in remaining):
-            failing = True
+        failing = failing or result.failing
         if args.stdout or (to_stdin and not args.diff):
             _write_stdout(result.text, sources.get(path))
         elif args.diff:
@@ -287,8 +285,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
         if result.changed:
             changed_any = True
         if not args.stdout and not (to_stdin and not args.diff):
-            n = len(result.applied)
-            left = len(remaining)
+            n = result.applied
+            left = result.left
             verb = "would fix" if args.diff else "fixed"
             print(f"{path}: {verb} {n} finding{'s' if n != 1 else ''}; {left} left", file=sys.stderr)
     for err in errors:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
+import types
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,9 +43,44 @@ def load_pipeline(needs: frozenset[str] = frozenset(_COMPONENTS)) -> Pipeline:
     return _load(frozenset(needs) & frozenset(_COMPONENTS), os.environ.get("REWRITER_PIPELINE", ""))
 
 
+def import_spacy() -> Any:
+    """``spacy``, imported without its command-line package when this is the first import.
+
+    ``import spacy`` runs ``from .cli.info import info``, and ``spacy.cli`` imports every command
+    (weasel, httpx, the config templates): about 40% of spaCy's import time, for nothing a check
+    uses. Stand-ins for ``spacy.cli`` and ``spacy.cli.info`` are in ``sys.modules`` during the
+    import and removed after it, so a later ``import spacy.cli`` loads the real package, and
+    ``spacy.info`` hands over to the real function when called."""
+    held = sys.modules.get("spacy")
+    if held is not None:
+        return held
+    stand_ins = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": types.ModuleType("spacy.cli.info")}
+    stand_ins["spacy.cli"].__path__ = []  # a package, so that "spacy.cli.info" resolves to the other stand-in
+    stand_ins["spacy.cli.info"].info = _info  # type: ignore[attr-defined]
+    if any(name in sys.modules for name in stand_ins):  # pragma: no cover - a real one is loaded
+        import spacy
+
+        return spacy
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return spacy
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``: the real one, imported when first called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
 @functools.lru_cache(maxsize=8)
 def _load(needs: frozenset[str], forced: str) -> Pipeline:
-    import spacy
+    spacy = import_spacy()
 
     candidates = (forced,) if forced and forced != "blank" else TRAINED_PACKAGES
     if forced != "blank":

@@ -17,13 +17,13 @@ PARALLEL_MIN_CHARS = 100_000  # text to check, over two files or more, before wo
 def auto_jobs(texts: Sequence[str], requested: int | None) -> int:
     """Worker processes for these texts: ``requested`` (capped at the texts and the cores), else
     all cores when there is enough text, else 1 (this process)."""
+    if requested is None and (len(texts) < 2 or sum(len(t) for t in texts) < PARALLEL_MIN_CHARS):
+        return 1  # (before the import: rewriter.batch brings multiprocessing, a cold start's cost)
     from rewriter.batch import default_jobs
 
     limit = max(1, min(default_jobs(), len(texts)))
     if requested is not None:
         return max(1, min(requested, limit))
-    if len(texts) < 2 or sum(len(t) for t in texts) < PARALLEL_MIN_CHARS:
-        return 1
     return limit
 
 

@@ -12,6 +12,7 @@ readability, suppression notices) in the order a sort of all of them would give.
 from __future__ import annotations
 
 import array
+import bisect
 import heapq
 import itertools
 import pickle
@@ -188,6 +189,70 @@ class CompactRows(Sequence[dict[str, Any]]):
 _KINDS = {int: "q", float: "d"}
 
 
+class BlockTotals:
+    """A document's per-paragraph totals, ``block -> (sentences, counts)`` (the readability
+    tally's ``by_block``), held as one array of machine integers per field instead of a tuple and
+    a counts object per paragraph (a 20 MB file has 40,000 paragraphs: 15 MB as objects, 3 MB
+    here). ``make(*fields)`` rebuilds a counts object from its fields, ``counts.astuple()`` gives
+    them. Keys are kept sorted; a section's sentences come in order, so a new key is nearly always
+    the last one. The same answers as a dict for ``get``, ``[]=``, ``items`` and ``len``."""
+
+    def __init__(self, make: Any, fields: int) -> None:
+        self._make = make
+        self._keys: array.array[int] = array.array("q")
+        self._columns = [array.array("q") for _ in range(fields + 1)]  # sentences, then the counts
+
+    def _find(self, key: int) -> tuple[int, bool]:
+        keys = self._keys
+        if keys and keys[-1] == key:
+            return len(keys) - 1, True
+        if not keys or keys[-1] < key:
+            return len(keys), False
+        i = bisect.bisect_left(keys, key)
+        return i, i < len(keys) and keys[i] == key
+
+    def _row(self, i: int) -> tuple[int, Any]:
+        return self._columns[0][i], self._make(*(c[i] for c in self._columns[1:]))
+
+    def get(self, key: int, default: Any = None) -> Any:
+        i, found = self._find(key)
+        return self._row(i) if found else default
+
+    def __getitem__(self, key: int) -> tuple[int, Any]:
+        i, found = self._find(key)
+        if not found:
+            raise KeyError(key)
+        return self._row(i)
+
+    def __setitem__(self, key: int, value: tuple[int, Any]) -> None:
+        n, counts = value
+        row = (n, *counts.astuple())
+        i, found = self._find(key)
+        if found:
+            for col, v in zip(self._columns, row, strict=True):
+                col[i] = v
+            return
+        self._keys.insert(i, key)
+        for col, v in zip(self._columns, row, strict=True):
+            col.insert(i, v)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, int) and self._find(key)[1]
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._keys)
+
+    def keys(self) -> Iterator[int]:
+        return iter(self._keys)
+
+    def items(self) -> Iterator[tuple[int, tuple[int, Any]]]:
+        for i, key in enumerate(self._keys):
+            yield key, self._row(i)
+
+
 class LazyMetrics(Mapping[str, Any]):
     """A report's metrics with one key's rows held as CompactRows: read as a plain mapping (the
     rows become a list of dicts when asked for), or with :meth:`stream` row by row (the JSON
@@ -219,4 +284,4 @@ class LazyMetrics(Mapping[str, Any]):
         return (dict, (dict(self),))
 
 
-__all__ = ["SPOOL_FINDINGS", "CompactRows", "FindingSink", "LazyMetrics", "SpooledFindings", "sort_key"]
+__all__ = ["SPOOL_FINDINGS", "BlockTotals", "CompactRows", "FindingSink", "LazyMetrics", "SpooledFindings", "sort_key"]

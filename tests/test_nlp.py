@@ -114,3 +114,28 @@ def test_forced_package_name(monkeypatch: pytest.MonkeyPatch, fresh_load: Any) -
     monkeypatch.setattr(nlp, "_all_but", lambda name, keep: [])
     monkeypatch.setattr(spacy, "load", fake)
     assert fresh_load(ALL, "my_news_model").name == "my_news_model"
+
+
+def test_spacy_is_imported_without_its_command_line_package() -> None:
+    """Cold start: ``import spacy`` loads ``spacy.cli`` (weasel, httpx) for its ``info``; the
+    pipeline is imported without it, and ``spacy.cli`` and ``spacy.info`` still work afterwards."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from rewriter.nlp import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "assert 'spacy.cli' not in sys.modules and 'weasel' not in sys.modules, sorted(sys.modules)\n"
+        "assert import_spacy() is spacy\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+        "assert isinstance(spacy.info(), dict)\n"
+        "print('ok')\n"
+    )
+    root = str(Path(__file__).resolve().parent.parent)
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root,
+                          env={**os.environ, "PYTHONPATH": root})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "ok"

@@ -65,3 +65,28 @@ def test_workers_fill_the_cache_like_a_serial_run(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(rewriter.engine, "analyze", never)
     again = analyze_all(items, Caches(), jobs=2)
     assert [r.findings for r in again] == [r.findings for r in first]  # type: ignore[union-attr]
+
+
+def test_a_check_of_one_draft_imports_no_worker_machinery(tmp_path: Path) -> None:
+    """Cold start: one small draft is checked in this process, without importing rewriter.batch
+    (the process pool) or spaCy's command-line package (weasel, httpx), also when the phrase
+    tables are made afresh (REWRITER_NO_CACHE, as in the tests)."""
+    import os
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The council will utilize the hall. It met on Tuesday.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from rewriter.cli import main\n"
+        f"rc = main(['check', '--no-cache', '--exit-zero', {str(draft)!r}])\n"
+        "heavy = sorted(m for m in ('rewriter.batch', 'concurrent.futures.process', 'spacy.cli', 'weasel')"
+        " if m in sys.modules)\n"
+        "print(rc, heavy, 'spacy' in sys.modules)\n"
+    )
+    root = str(Path(__file__).resolve().parent.parent)
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": root})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split("\n")[-2] == "0 [] True"

@@ -6,13 +6,16 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import rewriter.engine
 import rewriter.spool
 from rewriter import analyze
 from rewriter.model import Finding, Severity
+from rewriter.readability import Counts
 from rewriter.render.json import render_json
-from rewriter.spool import CompactRows, FindingSink, LazyMetrics, SpooledFindings
+from rewriter.spool import BlockTotals, CompactRows, FindingSink, LazyMetrics, SpooledFindings
 
 PARAGRAPH = ("In order to utilize the facility, the council was informed by the minister that it stands as a "
              "testament to the town's commitment. <!-- rewriter: ignore WRD --> ")
@@ -79,3 +82,44 @@ def test_compact_rows_give_back_the_rows() -> None:
     metrics = LazyMetrics({"words": 3, "paragraph_metrics": None}, "paragraph_metrics", compact)
     assert dict(metrics) == {"words": 3, "paragraph_metrics": rows}
     assert metrics.stream("paragraph_metrics") is compact
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 9), st.integers(0, 999)), max_size=60))
+def test_block_totals_answer_as_a_dict(ops: list[tuple[int, int, int]]) -> None:
+    """The tally's per-paragraph totals as arrays: the same answers as the dict they replace, for
+    keys in order (a section's sentences) and out of it."""
+    compact = BlockTotals(Counts, len(Counts().astuple()))
+    plain: dict[int, tuple[int, Counts]] = {}
+    for key, n, words in ops:
+        before = plain.get(key, (0, Counts()))
+        assert compact.get(key, (0, Counts())) == before
+        value = (before[0] + n, before[1].add(Counts(words=words, syllables=2 * words, sentences=n)))
+        compact[key] = value
+        plain[key] = value
+        assert len(compact) == len(plain) and key in compact
+    assert list(compact.items()) == sorted(plain.items())
+    assert list(compact) == sorted(plain)
+    assert 99 not in compact and compact.get(99) is None
+    with pytest.raises(KeyError):
+        compact[99]
+
+
+def test_a_long_document_keeps_its_paragraph_totals_as_arrays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document of several sections: the tally holds the compact totals, and the figures are the
+    ones a plain dict gives (the metrics of every paragraph, and the document's)."""
+    seen: list[object] = []
+    add = rewriter.engine.Tally.add
+
+    def spy(self: rewriter.engine.Tally, document: object, ctx: object) -> None:
+        seen.append(type(self.by_block))
+        add(self, document, ctx)  # type: ignore[arg-type]
+
+    text = "\n\n".join(f"Paragraph {i} tells the board it will meet. The council agreed on day {i}." for i in range(60))
+    monkeypatch.setattr(rewriter.engine, "SECTION_CHARS", 500)
+    monkeypatch.setattr(rewriter.engine.Tally, "add", spy)
+    report = analyze(text)
+    assert BlockTotals in seen  # the engine's tally of the whole document (a rule's own per section may be a dict)
+    monkeypatch.setattr(rewriter.engine, "BlockTotals", lambda make, fields: {})
+    plain = analyze(text)
+    assert dict(report.metrics) == dict(plain.metrics) and report.findings == plain.findings
+    assert len(report.metrics["paragraph_metrics"]) == 60

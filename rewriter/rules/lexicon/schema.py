@@ -62,9 +62,9 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    import spacy
+    from rewriter.nlp import import_spacy  # (without spaCy's command-line package: a cold start's cost)
 
-    return spacy.blank("en").tokenizer
+    return import_spacy().blank("en").tokenizer
 
 
 def split_words(phrase: str) -> tuple[str, ...]:
