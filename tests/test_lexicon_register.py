@@ -205,3 +205,12 @@ def test_a_painted_picture_keeps_its_judgement_and_underpinning_needs_no_article
     # "support" reads right without an article, where "basis" would need one
     assert rewrite("The treaty gives legal underpinning to the border patrols.", unsafe=True).text == (
         "The treaty gives legal support to the border patrols.")
+
+
+def test_where_only_the_writer_can_choose_the_word_is_shown_not_changed() -> None:
+    # "boasted" may carry pride the story means; "in the heart of" is often plain news wording
+    for text in ("The old mill boasted a water wheel and two kilns.",
+                 "The fire started in a shop in the heart of the market district."):
+        report = analyze(text)
+        assert any(f.code == "INF001" or f.code == "INF002" for f in report.findings), text
+        assert rewrite(text, unsafe=True).text == text
