@@ -253,6 +253,11 @@ def _quotes_in(seg: str, base: int) -> list[Region]:
                 if close is not None:
                     out.append(Region(base + i, base + close + 1, QUOTE))
                     i = close
+        elif ch == '"' and _reopens(seg, i):
+            # a quotation that runs on: the speaker's next sentence opens with a fresh mark and the
+            # last one was never closed (news style when a quote continues); both are quoted
+            out.append(Region(base + open_at, base + i, QUOTE))
+            open_at = i
         elif ch == closer or ch in '"\u201d':  # mixed straight and curly marks still pair up
             out.append(Region(base + open_at, base + i + 1, QUOTE))
             open_at = None
@@ -260,6 +265,15 @@ def _quotes_in(seg: str, base: int) -> list[Region]:
     if open_at is not None:
         out.append(Region(base + open_at, base + n, QUOTE))
     return out
+
+
+def _reopens(seg: str, i: int) -> bool:
+    """A straight double quote at ``i`` inside an open quotation that opens a new one: after a
+    sentence end and a space, before a word ('... problems. "We have ...')."""
+    if i < 2 or i + 1 >= len(seg) or not seg[i - 1].isspace() or not seg[i + 1].isalnum():
+        return False
+    before = seg[:i].rstrip()
+    return before.endswith((".", "!", "?"))
 
 
 def _single_close(seg: str, j: int, closer: str) -> int | None:

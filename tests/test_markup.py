@@ -126,6 +126,18 @@ def test_quote_left_open_runs_to_paragraph_end_only() -> None:
     assert quotes_of(text) == ["“This zorblax quote goes on and on"]
 
 
+def test_a_quote_that_runs_on_into_the_speakers_next_sentence_stays_quoted(house_config: Config) -> None:
+    # news style: the speaker's next sentence opens with a fresh mark and the last was never closed;
+    # pairing the marks in order would leave the second sentence outside the quotation
+    text = ('Ames said: "The zorblax plan is late. It is a poor effort. "We have seen a zorblax in this race", '
+            'he said. Then a zorblax came.')
+    assert quotes_of(text) == ['"The zorblax plan is late. It is a poor effort. ',
+                               '"We have seen a zorblax in this race"']
+    assert flagged(text, house_config) == ["zorblax"]
+    # a quote closed after its full stop, then a new one: two quotations, nothing in between lost
+    assert quotes_of('He said "no." "Yes," she said of the zorblax.') == ['"no."', '"Yes,"']
+
+
 @pytest.mark.parametrize(
     "text",
     [
