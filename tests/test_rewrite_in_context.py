@@ -869,3 +869,26 @@ def test_a_formal_connective_takes_its_comma_with_it() -> None:
     assert unsafe("However, the jury said it was fine.") == "But the jury said it was fine."
     assert unsafe("The rule held. Therefore, the plan stands.") == "The rule held. So the plan stands."
     assert unsafe("It was, however, late.") == "It was, however, late."
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # found reading the Brown press edits: each of these made plain copy worse
+        ("He operates the helm of the state.", "He operates the helm of the state."),  # not "runs the helm"
+        ("She operates the bakery on Main Street.", "She runs the bakery on Main Street."),
+        ("Consequently, it is unclear.", "So it is unclear."),  # the comma goes with the word
+        ("The countries allocated more than $1 billion in aid.",
+         "The countries allocated more than $1 billion in aid."),  # not "divided": shown, not changed
+        ("The estate will comprise 300 homes.", "The estate will comprise 300 homes."),  # not "form"
+        ("He collaborated with many singers.", "He worked with many singers."),  # not "worked together with"
+        ("They used the modified rocket.", "They used the modified rocket."),  # an adjective, not "changed"
+        ("The club modified its rules.", "The club changed its rules."),
+        ("If anybody solicits by phone, hang up.",
+         "If anybody solicits by phone, hang up."),  # "asks for" needs an object
+        ("Regarding the new airport, the jury made a plan.", "On the new airport, the jury made a plan."),
+        ("He wrote to the mayor regarding the plan.", "He wrote to the mayor about the plan."),
+    ],
+)
+def test_formal_words_that_read_worse_replaced_are_left_or_fixed_in_their_frame(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
