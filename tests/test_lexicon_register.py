@@ -214,3 +214,9 @@ def test_where_only_the_writer_can_choose_the_word_is_shown_not_changed() -> Non
         report = analyze(text)
         assert any(f.code == "INF001" or f.code == "INF002" for f in report.findings), text
         assert rewrite(text, unsafe=True).text == text
+
+
+def test_evolving_before_a_noun_is_changing_and_the_verb_is_develop() -> None:
+    assert rewrite("Their evolving partnership grew.", unsafe=True).text == "Their changing partnership grew."
+    assert rewrite("The band has evolved into a trio.", unsafe=True).text == "The band has developed into a trio."
+    assert not any(f.code == "INF001" for f in analyze("Birds evolved from small dinosaurs.").findings)
