@@ -220,3 +220,11 @@ def test_evolving_before_a_noun_is_changing_and_the_verb_is_develop() -> None:
     assert rewrite("Their evolving partnership grew.", unsafe=True).text == "Their changing partnership grew."
     assert rewrite("The band has evolved into a trio.", unsafe=True).text == "The band has developed into a trio."
     assert not any(f.code == "INF001" for f in analyze("Birds evolved from small dinosaurs.").findings)
+
+
+def test_interactions_between_parties_are_not_made_contacts() -> None:
+    # "cooperation" has no plural, and "contacts" says something else: the plural is left as it is
+    text = "An official familiar with US-Pakistan interactions spoke."
+    assert rewrite(text, unsafe=True).text == text
+    assert rewrite("The pact is a channel for defense interaction.", unsafe=True).text == (
+        "The pact is a channel for defense cooperation.")
