@@ -178,6 +178,24 @@ def choose(
 ) -> tuple[list[tuple[Finding, Edit]], list[Skipped]]:
     """Pick non-overlapping edits: longest first, then earliest (deterministic). Near-linear in the
     number of findings (a long draft's tick chooses among hundreds of edits)."""
+    candidates, skipped = fix_candidates(report, required, accept, choices)
+    taken = _Taken() if all(e.start <= e.end for _, e in candidates) else _TakenScan()
+    picked = []
+    for f, e in candidates:
+        if taken.overlaps(e):
+            skipped.append(Skipped(f, "overlaps a longer fix"))
+            continue
+        taken.add(e)
+        picked.append((f, e))
+    picked.sort(key=lambda fe: fe[1].start)
+    return picked, skipped
+
+
+def fix_candidates(
+    report: Report, required: Applicability, accept: Collection[str] | None, choices: Mapping[str, str] | None
+) -> tuple[list[tuple[Finding, Edit]], list[Skipped]]:
+    """The edit each finding would make (the accepted or chosen alternative, or its one edit when
+    it is at least ``required``), longest first, then earliest; and the findings skipped, with why."""
     candidates: list[tuple[Finding, Edit]] = []
     skipped: list[Skipped] = []
     if accept is not None and not isinstance(accept, (set, frozenset, dict)):
@@ -208,16 +226,7 @@ def choose(
             edit = f.fix.edits[0]
         candidates.append((f, edit))
     candidates.sort(key=lambda fe: (-(fe[1].end - fe[1].start), fe[1].start, fe[0].code))
-    taken = _Taken() if all(e.start <= e.end for _, e in candidates) else _TakenScan()
-    picked = []
-    for f, e in candidates:
-        if taken.overlaps(e):
-            skipped.append(Skipped(f, "overlaps a longer fix"))
-            continue
-        taken.add(e)
-        picked.append((f, e))
-    picked.sort(key=lambda fe: fe[1].start)
-    return picked, skipped
+    return candidates, skipped
 
 
 class _Taken:

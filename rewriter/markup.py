@@ -272,8 +272,10 @@ def _reopens(seg: str, i: int) -> bool:
     sentence end and a space, before a word ('... problems. "We have ...')."""
     if i < 2 or i + 1 >= len(seg) or not seg[i - 1].isspace() or not seg[i + 1].isalnum():
         return False
-    before = seg[:i].rstrip()
-    return before.endswith((".", "!", "?"))
+    j = i - 1
+    while j >= 0 and seg[j].isspace():  # only the spaces before this mark: linear over the paragraph
+        j -= 1
+    return j >= 0 and seg[j] in ".!?"
 
 
 def _single_close(seg: str, j: int, closer: str) -> int | None:

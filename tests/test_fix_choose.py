@@ -12,42 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rewriter.fix import Skipped, _chosen_edit, _overlap, choose, finding_key
+from rewriter.fix import Skipped, _overlap, choose, finding_key, fix_candidates
 from rewriter.model import Applicability, Edit, Finding, Fix, Report, Severity
 
 
 def reference_choose(
     report: Report, required: Applicability, accept: Collection[str] | None, choices: Mapping[str, str] | None
 ) -> tuple[list[tuple[Finding, Edit]], list[Skipped]]:
-    """fix.choose as it was before it was made near-linear (every candidate against every edit taken)."""
-    candidates: list[tuple[Finding, Edit]] = []
-    skipped: list[Skipped] = []
-    for f in report.findings:
-        if f.fix is None:
-            continue
-        key = finding_key(f)
-        if accept is not None:
-            if key not in accept:
-                skipped.append(Skipped(f, "not accepted"))
-                continue
-            edit = _chosen_edit(f, (choices or {}).get(key))
-            if edit is None:
-                skipped.append(Skipped(f, "no replacement to apply"))
-                continue
-        else:
-            if f.fix.applicability < required:
-                if f.fix.applicability is Applicability.DISPLAY_ONLY:
-                    reason = f"needs a person: {f.fix.why_not}" if f.fix.why_not else "needs a person (display-only)"
-                else:
-                    reason = "unsafe fix; use --unsafe-fixes or accept it"
-                skipped.append(Skipped(f, reason))
-                continue
-            if len(f.fix.edits) != 1:
-                skipped.append(Skipped(f, "multi-edit fixes need a person"))
-                continue
-            edit = f.fix.edits[0]
-        candidates.append((f, edit))
-    candidates.sort(key=lambda fe: (-(fe[1].end - fe[1].start), fe[1].start, fe[0].code))
+    """fix.choose as it was before it was made near-linear: the same candidates, each checked
+    against every edit taken."""
+    candidates, skipped = fix_candidates(report, required, accept, choices)
     taken: list[Edit] = []
     picked = []
     for f, e in candidates:

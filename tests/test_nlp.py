@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _probe import run_probe
 
 from rewriter import Config, analyze, nlp
 from rewriter.nlp import TRAINED_PACKAGES, load_pipeline
@@ -119,10 +120,6 @@ def test_forced_package_name(monkeypatch: pytest.MonkeyPatch, fresh_load: Any) -
 def test_spacy_is_imported_without_its_command_line_package() -> None:
     """Cold start: ``import spacy`` loads ``spacy.cli`` (weasel, httpx) for its ``info``; the
     pipeline is imported without it, and ``spacy.cli`` and ``spacy.info`` still work afterwards."""
-    import os
-    import subprocess
-    import sys
-
     probe = (
         "import sys\n"
         "from rewriter.nlp import import_spacy\n"
@@ -134,8 +131,4 @@ def test_spacy_is_imported_without_its_command_line_package() -> None:
         "assert isinstance(spacy.info(), dict)\n"
         "print('ok')\n"
     )
-    root = str(Path(__file__).resolve().parent.parent)
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root,
-                          env={**os.environ, "PYTHONPATH": root})
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stdout.strip() == "ok"
+    assert run_probe(probe).strip() == "ok"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _probe import run_probe
 
 from rewriter import Config
 from rewriter.cache import Caches
@@ -71,10 +72,6 @@ def test_a_check_of_one_draft_imports_no_worker_machinery(tmp_path: Path) -> Non
     """Cold start: one small draft is checked in this process, without importing rewriter.batch
     (the process pool) or spaCy's command-line package (weasel, httpx), also when the phrase
     tables are made afresh (REWRITER_NO_CACHE, as in the tests)."""
-    import os
-    import subprocess
-    import sys
-
     draft = tmp_path / "draft.txt"
     draft.write_text("The council will utilize the hall. It met on Tuesday.\n", encoding="utf-8")
     probe = (
@@ -85,8 +82,4 @@ def test_a_check_of_one_draft_imports_no_worker_machinery(tmp_path: Path) -> Non
         " if m in sys.modules)\n"
         "print(rc, heavy, 'spacy' in sys.modules)\n"
     )
-    root = str(Path(__file__).resolve().parent.parent)
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
-                          env={**os.environ, "PYTHONPATH": root})
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stdout.split("\n")[-2] == "0 [] True"
+    assert run_probe(probe, cwd=tmp_path).split("\n")[-2] == "0 [] True"
