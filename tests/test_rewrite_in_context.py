@@ -885,3 +885,52 @@ def test_a_formal_connective_takes_its_comma_with_it() -> None:
 )
 def test_formal_words_that_read_worse_replaced_are_left_or_fixed_in_their_frame(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # a one-syllable replacement takes -er/-est instead of keeping "more"/"most"
+        ("Engineers want to build more resilient bridges along the coast road.",
+         "Engineers want to build tougher bridges along the coast road."),
+        ("More resilient crops are needed, the minister said.", "Tougher crops are needed, the minister said."),
+        # a longer replacement keeps "more"
+        ("It was the most intricate design the jury had seen.", "It was the most complex design the jury had seen."),
+    ],
+)
+def test_a_replaced_adjective_after_more_or_most_is_compared_the_way_english_compares_it(
+        given: str, expected: str) -> None:
+    out = unsafe(given)
+    assert out == expected
+    assert "more tough" not in out.lower()
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("We are thrilled to announce that the Delmar Library will reopen on Monday.",
+         "The Delmar Library will reopen on Monday."),
+        ("We are pleased to announce that our two clinics have merged.", "Our two clinics have merged."),
+        ("The mayor had praised the levy as a cornerstone of her plan for the parks.",
+         "The mayor had praised the levy as central to her plan for the parks."),
+        ("The ruling paved the way for a new vote in the spring.", "The ruling led to a new vote in the spring."),
+    ],
+)
+def test_press_release_openers_and_whole_figures_are_replaced_whole(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+def _offered_split(text: str) -> str:
+    fixes = [f.fix for f in analyze(text, SEN).findings if f.code == "SEN001" and f.fix is not None]
+    assert fixes, text
+    return fixes[0].edits[0].replacement
+
+
+def test_a_participle_after_a_present_perfect_keeps_the_event_in_the_past() -> None:
+    given = ("Investigators in three counties have dismantled a large ring of car thieves operating across the state "
+             "line, seizing more than 40 stolen vehicles and vans from a warehouse near the river on Tuesday.")
+    assert _offered_split(given) == ". They have seized"
+    # an aim goes on
+    aim = ("Volunteers at the reserve have ringed more than two hundred young owls in the woods over the past four "
+           "winters, hoping to learn where the birds go in the spring.")
+    assert _offered_split(aim) == ". They hope"

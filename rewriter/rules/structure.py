@@ -237,6 +237,11 @@ def _reported(tok: Any) -> bool:
     return False
 
 
+# verbs of aim and expectation: after a perfect ("have tagged ..., hoping to learn") the aim goes on
+_INTENT_VERBS = frozenset({"hope", "aim", "seek", "want", "expect", "plan", "wish", "intend", "fear", "need",
+                           "believe", "try", "look"})
+
+
 def _tense(root: Any) -> str:
     """'modal:will', 'VBD' or 'VBZ' for a new sentence that continues the root's time."""
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
@@ -1295,8 +1300,14 @@ class StructureChecker:
             return None
         first = str(forms[0])
         perfect = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("has", "have")), None)
-        if len(lead) and perfect is not None and root.tag_ == "VBN" and subject != "This":
-            # "has gone through ..., often facing ..." -> "It has often faced ..." (over that time)
+        if (perfect is not None and root.tag_ == "VBN" and not tense.startswith("modal:")
+                and subject != "This" and not lemmas_of(tok.lower_) & _INTENT_VERBS
+                and (len(lead) or lemma not in SPEECH_VERBS)):
+            # the perfect carries on: "has gone through ..., often facing ..." -> "It has often
+            # faced ..."; "have broken up a ring, seizing ..." -> "They have seized ..." (a present
+            # "They seize" would move the seizure out of the past); what was said stays in the
+            # past, a result ("This offers a rare look") and an aim ("They hope to learn ...")
+            # in the present
             made = [_like(inflect(_verb_lemma(p) or "", "VBN"), p, _verb_lemma(p) or "") for p in chain]
             if any(not m for m in made):
                 return None

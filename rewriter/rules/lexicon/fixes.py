@@ -7,6 +7,7 @@ sentence's checks (:func:`rewriter.candidate.replacement_problem`) is the fix.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rewriter.candidate import neighbor, odd_case, replacement_problem
@@ -70,7 +71,44 @@ def _option_edit(text: str, doc: Any, base: int, i: int, j: int, replacement: st
         return _deletion(text, doc, base, i, j)
     start = base + doc[i].idx
     end = base + doc[j - 1].idx + len(doc[j - 1].text)
+    degree = _synthetic_degree(doc, i, j, replacement)
+    if degree is not None:
+        # "more resilient" -> "tougher", not "more tough"
+        more = doc[i].nbor(-1)
+        start = base + more.idx
+        return _fix_article(text, doc, base, more.i, Edit(start, end, match_case(more.text, degree)))
     return _fix_article(text, doc, base, i, Edit(start, end, match_case(text[start:end], replacement)))
+
+
+def _syllables(word: str) -> int:
+    groups = re.findall(r"[aeiouy]+", word.lower())
+    n = len(groups)
+    if word.lower().endswith("e") and not word.lower().endswith(("le", "ee")) and n > 1:
+        n -= 1
+    return max(1, n)
+
+
+def _synthetic_degree(doc: Any, i: int, j: int, replacement: str) -> str | None:
+    """The -er/-est form of a one-word adjective ``replacement`` for "more"/"most" + the matched
+    adjective ("more resilient" -> "tougher", "most intricate" -> "simplest"); None when the
+    replacement keeps "more" ("more complex") or the match is not such an adjective."""
+    if j - i != 1 or i == 0 or " " in replacement or doc[i].pos_ != "ADJ":
+        return None
+    more = doc[i].nbor(-1)
+    if more.lower_ not in ("more", "most") or more.head.i != i:
+        return None
+    word = replacement.lower()
+    two = _syllables(word) == 2 and word.endswith(("y", "le")) and not word.endswith("ly")
+    if not (_syllables(word) == 1 or two) or word.endswith("ed") or word in _NO_SYNTHETIC:
+        return None
+    import lemminflect
+
+    forms = lemminflect.getInflection(word, "JJR" if more.lower_ == "more" else "JJS")
+    return forms[0] if forms else None
+
+
+# one-syllable adjectives English compares with "more" ("more key", "more real")
+_NO_SYNTHETIC = frozenset({"key", "real", "right", "wrong", "like", "just", "main", "chief", "prime", "fun", "whole"})
 
 
 def _deletion_problem(text: str, doc: Any, base: int, i: int, j: int) -> str | None:
@@ -83,7 +121,9 @@ def _deletion_problem(text: str, doc: Any, base: int, i: int, j: int) -> str | N
         nxt = neighbor(doc, nxt.i, 1)
     if nxt is None:
         return None
-    if odd_case(nxt.text) or (nxt.text[:1].islower() and (nxt.ent_type_ in NAME_ENTS or nxt.pos_ == "PROPN")):
+    # "the" of "the Delmar Library" takes a capital as any "the" does
+    if odd_case(nxt.text) or (nxt.text[:1].islower() and nxt.lower_ not in ("the", "a", "an")
+                              and (nxt.ent_type_ in NAME_ENTS or nxt.pos_ == "PROPN")):
         return f"the next word '{nxt.text}' would take a capital"
     return None
 
