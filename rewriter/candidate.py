@@ -105,6 +105,10 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     if (prev is not None and prev.lower_ in _DEGREE and j - i > 1 and doc[i].pos_ == "ADJ"
             and doc[j - 1].pos_ in ("NOUN", "PROPN")):
         return f"'{prev.text}' would stand before a noun"
+    # "with a view to expanding" -> "to expanding": an infinitive "to" wants a base verb
+    if (replacement.lower() in ("to", "so as to", "in order to") and nxt is not None and nxt.tag_ == "VBG"
+            and nxt.dep_ == "pcomp"):
+        return f"'{replacement}' cannot stand before '{nxt.text}'"
     # "a myriad of 12 stakeholders" -> "many 12 stakeholders"
     if last in _QUANTIFIERS and nxt is not None and nxt.like_num:
         return f"'{last}' cannot stand before a number"

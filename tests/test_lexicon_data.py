@@ -98,6 +98,8 @@ def _assert_names_a_line_of_the_last_entry(msg: str, path: Path) -> None:
         (GOOD_ENTRY.replace('source = "own"\n', ""), "'source'"),
         (GOOD_ENTRY.replace('replace = ["plain"]', "replace = 3"), "'replace'"),
         (GOOD_ENTRY.replace('source = "own"', 'source = "own"\npos = ["NOUNISH"]'), "NOUNISH"),
+        (GOOD_ENTRY.replace('replace = ["plain"]', 'replace = ["to {VERB}"]'), "the only slot is one '{VB}'"),
+        (GOOD_ENTRY.replace('replace = ["plain"]', 'replace = ["to{VB}"]'), "the only slot is one '{VB}'"),
     ],
 )
 def test_broken_entry_names_file_and_line(tmp_path: Path, entry: str, words: str) -> None:

@@ -934,3 +934,22 @@ def test_a_participle_after_a_present_perfect_keeps_the_event_in_the_past() -> N
     aim = ("Volunteers at the reserve have ringed more than two hundred young owls in the woods over the past four "
            "winters, hoping to learn where the birds go in the spring.")
     assert _offered_split(aim) == ". They hope"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # the verb after the phrase is taken along in its base form
+        ("The trust will open 8 clinics this year, with a view to adding more should the pilot work.",
+         "The trust will open 8 clinics this year, to add more should the pilot work."),
+        ("The new ward has been instrumental in cutting waiting times at the hospital.",
+         "The new ward has helped cut waiting times at the hospital."),
+        ("The board met on Friday with the aim of settling the dispute.",
+         "The board met on Friday to settle the dispute."),
+        # no -ing verb: the next alternative, or no change ("to a sale" would not be English)
+        ("The striker was instrumental in the win at Dunmore.", "The striker helped in the win at Dunmore."),
+        ("The family bought the farm with a view to a sale.", "The family bought the farm with a view to a sale."),
+    ],
+)
+def test_a_phrase_that_governs_an_ing_verb_is_replaced_with_the_verb_adapted(given: str, expected: str) -> None:
+    assert unsafe(given) == expected

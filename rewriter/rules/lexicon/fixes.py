@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from rewriter.candidate import neighbor, odd_case, replacement_problem
-from rewriter.inflect import article_for, choose_tag, inflect, match_case, tags_of_form
+from rewriter.inflect import article_for, choose_tag, inflect, lemmas_of, match_case, tags_of_form
 from rewriter.model import Applicability, Edit, Fix
 from rewriter.rules.lexicon.filters import NAME_ENTS, sentence_initial
 from rewriter.rules.lexicon.schema import Entry
@@ -28,19 +28,26 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry,
     start = base + doc[i].idx
     end = base + doc[j - 1].idx + len(doc[j - 1].text)
     observed = text[start:end]
+    # an alternative that takes the verb after the match along ("with a view to expanding" ->
+    # "to expand"): its span ends after that verb
+    ends = [_verb_end(doc, j, choice) for choice in entry.replace]
     # inflected like the matched words, spelled as the draft spells ("centre" in British copy)
-    shaped = [None if s is None else (in_variety(s[0], text, spelling), s[1])
-              for s in (_shape(doc, i, j, entry, choice) for choice in entry.replace)]
-    alternatives = tuple(s[0] if s is not None else r for s, r in zip(shaped, entry.replace, strict=True))
-    option_edits = tuple(_option_edit(text, doc, base, i, j, alt) for alt in alternatives)
+    shaped = [None if s is None or e is None else (in_variety(_with_verb(s[0], doc, e), text, spelling), s[1])
+              for s, e in zip((_shape(doc, i, j, entry, choice) for choice in entry.replace), ends, strict=True)]
+    alternatives = tuple(s[0] if s is not None else r.replace(VERB_SLOT, "...")
+                         for s, r in zip(shaped, entry.replace, strict=True))
+    option_edits = tuple(_option_edit(text, doc, base, i, e or j, alt)
+                         for alt, e in zip(alternatives, ends, strict=True))
     problems: list[str] = []
     chosen: int | None = None
     for k, s in enumerate(shaped):
         if s is None:
-            problems.append(f"no form of '{entry.replace[k]}' fits here")
+            problems.append(f"'{entry.replace[k].replace(VERB_SLOT, '...')}' needs an -ing verb after it"
+                            if ends[k] is None else f"no form of '{entry.replace[k]}' fits here")
             continue
         form, tag = s
-        why = _deletion_problem(text, doc, base, i, j) if form == "" else replacement_problem(doc, i, j, form, tag)
+        jk = ends[k] or j
+        why = _deletion_problem(text, doc, base, i, j) if form == "" else replacement_problem(doc, i, jk, form, tag)
         if why is not None:
             problems.append(f"'{form}': {why}" if form else why)
             continue
@@ -62,6 +69,30 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry,
         why_not = why_not or "no clean cut here"
     edits = tuple(e if e is not None else edit for e in option_edits)
     return Fix((edit,), applicability, title, alternatives, edits, why_not), shown
+
+
+# in a replacement, the verb after the match in its base form: "to {VB}" for "with a view to"
+VERB_SLOT = "{VB}"
+
+
+def _verb_end(doc: Any, j: int, choice: str) -> int | None:
+    """Where an alternative's span ends: ``j``, or for one with the verb slot the token after the
+    -ing verb that follows the match; None when no such verb follows ("with a view to a sale")."""
+    if VERB_SLOT not in choice:
+        return j
+    nxt = neighbor(doc, j - 1, 1)
+    if nxt is None or nxt.tag_ != "VBG" or nxt.i != j:
+        return None
+    return j + 1
+
+
+def _with_verb(form: str, doc: Any, end: int) -> str:
+    """``form`` with the verb slot filled by the base form of ``doc[end - 1]``."""
+    if VERB_SLOT not in form:
+        return form
+    verb = doc[end - 1]
+    base = next((lemma for lemma in sorted(lemmas_of(verb.lower_)) if inflect(lemma, "VBG") == verb.lower_), None)
+    return form.replace(VERB_SLOT, base or verb.lemma_.lower())
 
 
 def _option_edit(text: str, doc: Any, base: int, i: int, j: int, replacement: str) -> Edit | None:
@@ -191,6 +222,8 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> tuple[str, st
     elif tag in ("JJR", "JJS", "RBR", "RBS"):
         return None
     else:
+        return None
+    if rwords[target] == VERB_SLOT:
         return None
     form = inflect(rwords[target], tag)
     if form is None:

@@ -171,6 +171,11 @@ def _parse_entry(e: Any, where: _Where, code: str) -> Entry:
         replace = [replace]
     if not isinstance(replace, list) or not replace or not all(isinstance(r, str) for r in replace):
         raise LexiconError(f"{where('replace')}: 'replace' must be a list of strings (\"\" deletes)")
+    for r in replace:
+        # "{VB}" stands for the -ing verb after the match, in its base form ("to {VB}")
+        rest = r.replace("{VB}", "")
+        if "{" in rest or "}" in rest or r.split().count("{VB}") != r.count("{VB}") or r.count("{VB}") > 1:
+            raise LexiconError(f"{where('replace')}: '{r}': the only slot is one '{{VB}}', as a word of its own")
     for key in ("reason", "source"):
         if not isinstance(e.get(key), str) or not e[key].strip():
             raise LexiconError(f"{where(key)}: '{key}' must be a non-empty string")
