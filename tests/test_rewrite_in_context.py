@@ -934,6 +934,10 @@ def test_a_participle_after_a_present_perfect_keeps_the_event_in_the_past() -> N
     aim = ("Volunteers at the reserve have ringed more than two hundred young owls in the woods over the past four "
            "winters, hoping to learn where the birds go in the spring.")
     assert _offered_split(aim) == ". They hope"
+    # and so does a state
+    state = ("Founded in 2011, the Marlpit bakery has grown into one of the biggest employers in the valley towns, "
+             "boasting a staff of 140 bakers and drivers across its five shops.")
+    assert _offered_split(state) == ". It boasts"
 
 
 @pytest.mark.parametrize(

@@ -237,9 +237,12 @@ def _reported(tok: Any) -> bool:
     return False
 
 
-# verbs of aim and expectation: after a perfect ("have tagged ..., hoping to learn") the aim goes on
+# verbs of aim, expectation and state: after a perfect ("have tagged ..., hoping to learn"; "has
+# emerged as a key player, boasting a staff of 210") the aim or the state goes on, in the present
 _INTENT_VERBS = frozenset({"hope", "aim", "seek", "want", "expect", "plan", "wish", "intend", "fear", "need",
-                           "believe", "try", "look"})
+                           "believe", "try", "look", "boast", "have", "own", "employ", "include", "contain",
+                           "hold", "remain", "comprise", "feature", "house", "cover", "involve", "represent",
+                           "serve", "stand", "span", "face", "lack", "depend", "rely", "keep"})
 
 
 def _tense(root: Any) -> str:
