@@ -390,11 +390,13 @@ def _at_sentence_start(text: str, i: int) -> bool:
 def name_count(text: str, name: str) -> int:
     """How often ``name`` occurs in ``text``; a one-word name at the start of a sentence ("Notably,
     ...") is not counted, since there a capital says nothing about being a name, and a fix that
-    cuts such a word must be judged the same whatever the parse guessed elsewhere."""
+    cuts such a word must be judged the same whatever the parse guessed elsewhere. An acronym
+    ("US") counts wherever it stands: a split may move it to the front of a sentence."""
     if name.startswith("the ") and name[4:5].isupper():
         # "the Environment Agency" may open a sentence after a split: "The Environment Agency"
         return text.count(name) + text.count("The " + name[4:])
-    if " " in name or not name[:1].isupper():
+    if " " in name or not name[:1].isupper() or (len(name) > 1 and name.isupper()):
+        # an acronym ("US", "NATO") is a name wherever it stands
         return text.count(name)
     n = 0
     i = text.find(name)

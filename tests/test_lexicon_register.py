@@ -82,7 +82,7 @@ REWRITES = [
     ("The inn, nestled in the hills, opened in May.", "The inn, in the hills, opened in May."),
     ("Ultimately, the council chose to wait.", "In the end, the council chose to wait."),
     # press-release, science, arts and crime stock phrases
-    ("We are pleased to announce that the shop will open in June.", "We announce that the shop will open in June."),
+    ("We are pleased to announce that the shop will open in June.", "The shop will open in June."),
     ("The firm announced the launch of a new phone.", "The firm launched a new phone."),
     ("The drug holds great promise for patients with gout.", "The drug looks promising for patients with gout."),
     ("There is no silver bullet for traffic.", "There is no simple fix for traffic."),

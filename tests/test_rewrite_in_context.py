@@ -957,3 +957,35 @@ def test_a_participle_after_a_present_perfect_keeps_the_event_in_the_past() -> N
 )
 def test_a_phrase_that_governs_an_ing_verb_is_replaced_with_the_verb_adapted(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+def test_a_long_subject_naming_a_meeting_says_first_who_met() -> None:
+    given = ("The two towns agreed on a plan. A recent summit between the prime minister of Norway, Jonas Dahl, "
+             "and the president of Chile, Ana Rojas, produced a pact on fishing rights in the south.")
+    replacement = _offered_split(given)
+    assert replacement == ("The prime minister of Norway, Jonas Dahl, and the president of Chile, Ana Rojas, met "
+                           "recently. The summit")
+    out = rewrite(given, unsafe=True, accept=[finding_key(f) for f in analyze(given, SEN).findings]).text
+    # the space before the rewritten sentence is kept
+    assert out.startswith("The two towns agreed on a plan. The prime minister of Norway"), out
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        # a planned meeting has not happened
+        ("A meeting between the mayor of Dunmore, Jo Bell, and the head of the county water board, Al Roy, "
+         "will take place on Monday at the town hall to settle the price of water for the year."),
+        # no "recent" and a present verb: not known to have happened
+        ("A summit between the prime minister of Norway, Jonas Dahl, and the president of Chile, Ana Rojas, "
+         "offers a chance to settle the long row over fishing rights in the south."),
+    ],
+)
+def test_a_meeting_not_known_to_have_happened_is_not_said_to_have(given: str) -> None:
+    offered = [f.fix.edits[0].replacement for f in analyze(given, SEN).findings if f.code == "SEN001" and f.fix]
+    assert not any(" met" in r for r in offered), offered
+
+
+def test_an_acronym_moved_to_the_front_of_a_sentence_is_still_counted() -> None:
+    assert name_count("Talks went well. US officials met.", "US") == 1
+    assert name_count("Notably, rates rose.", "Notably") == 0

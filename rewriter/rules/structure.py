@@ -237,12 +237,15 @@ def _reported(tok: Any) -> bool:
     return False
 
 
+# the nouns of a meeting that SEN001 may turn into "X and Y met"
+_MEETING_NOUNS = frozenset({"meeting", "rendezvous", "encounter", "summit", "talks"})
+
 # verbs of aim, expectation and state: after a perfect ("have tagged ..., hoping to learn"; "has
 # emerged as a key player, boasting a staff of 210") the aim or the state goes on, in the present
 _INTENT_VERBS = frozenset({"hope", "aim", "seek", "want", "expect", "plan", "wish", "intend", "fear", "need",
                            "believe", "try", "look", "boast", "have", "own", "employ", "include", "contain",
                            "hold", "remain", "comprise", "feature", "house", "cover", "involve", "represent",
-                           "serve", "stand", "span", "face", "lack", "depend", "rely", "keep"})
+                           "serve", "stand", "span", "lack", "depend", "rely", "keep"})
 
 
 def _tense(root: Any) -> str:
@@ -634,9 +637,9 @@ class StructureChecker:
             moved = self._mid_relative(text, base, tok, sent, root)
             if moved is not None:
                 options.append(moved)
-        opener = self._with_opener(sent, root)
-        if opener is not None:
-            options.append(opener)
+        for made in (self._with_opener(sent, root), self._meeting_subject(sent, root)):
+            if made is not None:
+                options.append(made)
         best: tuple[float, tuple[int, int, int, int, str, str]] | None = None
         for option in options:
             left, right = option[0], option[1]
@@ -649,7 +652,8 @@ class StructureChecker:
             return None
         _, _, lo, hi, replacement, how = best[1]
         start = base + lo
-        while start > 0 and text[start - 1] in " \t":
+        # a seam takes the space before it; a rewrite from the sentence's first word keeps it
+        while start > 0 and text[start - 1] in " \t" and lo != sent.start_char:
             start -= 1
         end = base + hi
         observed = text[base + lo : end]
@@ -826,6 +830,53 @@ class StructureChecker:
         replacement = f" {rest}. {subject} {aside}"
         return (main_words, aside_words, comma.idx, last.idx + len(last.text), replacement,
                 f"by moving ', {tok.lower_} {aside.split()[0]} ...' to a sentence of its own")
+
+    def _meeting_subject(self, sent: Any, root: Any) -> tuple[int, int, int, int, str, str] | None:
+        """A long subject naming a meeting of two parties becomes a sentence of its own: "A recent
+        meeting between the mayor of X, Jo Bell, and the head of Y, Al Roy, shows ..." -> "The mayor
+        of X, Jo Bell, and the head of Y, Al Roy, met recently. The meeting shows ...". Only for a
+        meeting that has happened: a past main verb, or "recent"; never a planned one (a modal, a
+        passive, "will take place")."""
+        doc = sent.doc
+        noun = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if noun is None or noun.lower_ not in _MEETING_NOUNS or noun.left_edge.i != sent.start:
+            return None
+        if root.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+            return None
+        if root.lemma_.lower() in ("take", "happen", "occur", "begin", "start", "be", "come", "follow"):
+            return None
+        left = [c for c in noun.children if c.i < noun.i]
+        if not all((c.dep_ == "det" and c.lower_ in ("a", "the")) or (c.dep_ == "amod" and c.lower_ == "recent")
+                   for c in left) or not any(c.dep_ == "det" for c in left):
+            return None
+        recent = any(c.lower_ == "recent" for c in left)
+        if not recent and root.tag_ != "VBD":
+            return None
+        right = [c for c in noun.children if c.i > noun.i and not c.is_punct]
+        prep = right[0] if len(right) == 1 else None
+        if prep is None or prep.lower_ != "between" or prep.i != noun.i + 1:
+            return None
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.right_edge.i != prep.right_edge.i:
+            return None
+        parties = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in parties) or _words(parties) < 8:
+            return None
+        end = pobj.right_edge.i + 1
+        comma = doc[end] if end < root.i and doc[end].text == "," else None
+        if (comma.i + 1 if comma is not None else end) != root.i:
+            return None
+        first = doc[sent.start]
+        named = parties.text
+        named = named[:1].upper() + named[1:]
+        cc = max(t.i for t in parties if t.dep_ == "cc" and t.lower_ == "and")
+        if comma is not None and any(t.text == "," for t in doc[cc + 1 : end]):
+            named += ","  # the last party's apposition is closed: "..., General Asim Munir, met"
+        met = "met recently" if recent else "met"
+        replacement = f"{named} {met}. The {noun.text}"
+        hi = comma if comma is not None else doc[end - 1]
+        return (_words(parties) + 2, _words(doc[root.i : sent.end]) + 2, first.idx, hi.idx + len(hi.text),
+                replacement, "by saying first who met")
 
     def _with_opener(self, sent: Any, root: Any) -> tuple[int, int, int, int, str, str] | None:
         """An opening "With X done," becomes a sentence of its own: "With the pact firmly sealed, a
