@@ -52,6 +52,7 @@ _DEFINITE_ONLY = frozenset({"main", "foremost", "sole"})
 _QUANTIFIERS = frozenset({"many", "several", "few", "numerous", "various", "lots", "plenty", "countless", "some"})
 _DEGREE = frozenset({"very", "extremely", "highly", "really", "so", "quite", "most", "more", "less", "too",
                      "increasingly", "particularly", "especially", "truly", "rather", "fairly", "pretty"})
+_GIVING = frozenset({"give", "offer", "provide", "show", "grant", "hand"})
 _AFTER_VERB_ONLY = frozenset({"hard", "fast", "late", "early", "well", "long"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
@@ -105,6 +106,10 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     if (prev is not None and prev.lower_ in _DEGREE and j - i > 1 and doc[i].pos_ == "ADJ"
             and doc[j - 1].pos_ in ("NOUN", "PROPN")):
         return f"'{prev.text}' would stand before a noun"
+    # "renders that consent unnecessary" -> "gives that consent unnecessary": a verb of giving
+    # takes no adjective after its object
+    if j - i == 1 and doc[i].pos_ == "VERB" and _lemma_set(first) & _GIVING and _object_complement(doc[i]):
+        return f"'{first}' cannot take an adjective after its object"
     # "with a view to expanding" -> "to expanding": an infinitive "to" wants a base verb
     if (replacement.lower() in ("to", "so as to", "in order to") and nxt is not None and nxt.tag_ == "VBG"
             and nxt.dep_ == "pcomp"):
@@ -143,6 +148,17 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
             if (abs(t.i - i) <= 3 or abs(t.i - (j - 1)) <= 3) and _stem_clash(low, t.lower_):
                 return f"'{w}' would sit beside '{t.text}'"
     return None
+
+
+def _object_complement(verb: Any) -> bool:
+    """Whether ``verb`` has an adjective after its object ("renders the rule void"), however the
+    parser attached it (to the verb, or to the object as a modifier after it)."""
+    for c in verb.children:
+        if c.pos_ == "ADJ" and c.dep_ in ("ccomp", "oprd", "xcomp"):
+            return True
+        if c.dep_ in ("dobj", "ccomp") and any(a.pos_ == "ADJ" and a.dep_ == "amod" and a.i > c.i for a in c.children):
+            return True
+    return False
 
 
 def neighbor(doc: Any, i: int, step: int) -> Any:

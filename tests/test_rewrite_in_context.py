@@ -989,3 +989,41 @@ def test_a_meeting_not_known_to_have_happened_is_not_said_to_have(given: str) ->
 def test_an_acronym_moved_to_the_front_of_a_sentence_is_still_counted() -> None:
     assert name_count("Talks went well. US officials met.", "US") == 1
     assert name_count("Notably, rates rose.", "Notably") == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # "notify X of Y": "let know" would split from its object ("let know the UN")
+        ("In 2011 the country formally notified the UN of its exit from the treaty.",
+         "In 2011 the country formally told the UN of its exit from the treaty."),
+        # a verb with an adjective after its object takes "make", never "give"
+        ("The ruling renders that consent unnecessary for the agency.",
+         "The ruling makes that consent unnecessary for the agency."),
+        # "perfectly feasible" -> "perfectly possible", not "perfectly can be done"
+        ("The engineers say the mission is perfectly feasible.",
+         "The engineers say the mission is perfectly possible."),
+        # after a noun, a past form read as a modifier may be the main verb: no guess between
+        # "gave" and "given"
+        ("The firm rendered services to the county.", "The firm rendered services to the county."),
+    ],
+)
+def test_a_replacement_keeps_the_frame_of_the_word_it_replaces(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+def test_a_list_item_after_a_semicolon_is_not_made_a_sentence() -> None:
+    given = ("The bill would make several changes to oversight of the agency, including requiring an annual public "
+             "report on the number of searches of the phone records; establishing criminal penalties of up to ten "
+             "years for misuse of the data; and limiting the number of staff who may search the records.")
+    offered = [f.fix.edits[0].replacement for f in analyze(given, SEN).findings if f.code == "SEN001" and f.fix]
+    assert ". Establishing" not in offered and ". Limiting" not in offered, offered
+
+
+def test_a_physical_act_after_a_comment_verb_is_not_cut_as_a_comment() -> None:
+    given = ("High on the hill above the town, three large mirrors track the sun across the sky all day, "
+             "reflecting its rays down on to the square below.")
+    assert not [f for f in analyze(given, SEN).findings if f.code == "SEN002"]
+    comment = ("The council approved the plan for the square on Monday, reflecting the growing concern of "
+               "residents about traffic.")
+    assert [f for f in analyze(comment, SEN).findings if f.code == "SEN002"]

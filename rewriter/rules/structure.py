@@ -237,6 +237,9 @@ def _reported(tok: Any) -> bool:
     return False
 
 
+# words of direction after a verb: "reflecting its rays down on to the square" is no comment
+_DIRECTIONS = frozenset({"down", "back", "off", "up", "on", "onto", "into", "across", "over", "through", "out"})
+
 # the nouns of a meeting that SEN001 may turn into "X and Y met"
 _MEETING_NOUNS = frozenset({"meeting", "rendezvous", "encounter", "summit", "talks"})
 
@@ -587,6 +590,10 @@ class StructureChecker:
         lemma = tok.lemma_.lower()
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "dep") and left == tok.i:
             if lemma in EMPTY_VERBS:
+                # "reflecting its rays down on to the square": a physical act, not a comment
+                if any(c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in _DIRECTIONS)
+                       for c in tok.children):
+                    return False
                 return not any(t.lower_ in ("first", "last", "since", "only") or t.ent_type_ == "ORDINAL"
                                for t in tok.subtree)
             # "..., serving as a shining example of ...": standing as one of the comment nouns
@@ -689,6 +696,8 @@ class StructureChecker:
             nxt = self._next_word(sent.doc, nxt.i)
         if nxt is None or not nxt.is_alpha or nxt.lower_ in _RELATIVES:
             return None
+        if nxt.tag_ in ("VBG", "VBN", "VB", "TO"):
+            return None  # an item of a list: "...; establishing penalties ..." is not a sentence
         return tok.i, nxt.i, ". " + _capitalised(nxt.text), "at the semicolon"
 
     def _at_conjunction(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
