@@ -1027,3 +1027,18 @@ def test_a_physical_act_after_a_comment_verb_is_not_cut_as_a_comment() -> None:
     comment = ("The council approved the plan for the square on Monday, reflecting the growing concern of "
                "residents about traffic.")
     assert [f for f in analyze(comment, SEN).findings if f.code == "SEN002"]
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # "occurs as a powder" means "is found as": 'happens' would be wrong
+        ("In its pure form, the salt occurs as a white powder.",
+         "In its pure form, the salt occurs as a white powder."),
+        ("The collision occurred on Monday near the pier.", "The collision happened on Monday near the pier."),
+        # a helicopter is an aircraft and no plane: shown, not changed
+        ("Two aircraft circled the harbour at dawn.", "Two aircraft circled the harbour at dawn."),
+    ],
+)
+def test_a_plain_word_keeps_its_sense(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
