@@ -1042,3 +1042,11 @@ def test_a_physical_act_after_a_comment_verb_is_not_cut_as_a_comment() -> None:
 )
 def test_a_plain_word_keeps_its_sense(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+def test_a_passive_subject_is_not_made_the_doer_of_a_closing_participle() -> None:
+    given = ("If there are no strong planning rules, shops are built along a ring road, turning it into an ordinary "
+             "high street, and the ring road may soon become as busy as the streets it was meant to relieve.")
+    out = unsafe(given)
+    assert "They turn it" not in out, out
+    assert "shops are built along a ring road, turning it into an ordinary high street." in out, out

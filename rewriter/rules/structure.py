@@ -1315,6 +1315,10 @@ class StructureChecker:
         subj = next((c for c in root.children if c.dep_ in (("nsubj",) if speech else ("nsubj", "nsubjpass"))), None)
         if subj is None:
             return None
+        if subj.dep_ == "nsubjpass" and not speech and any(c.dep_ == "dobj" for c in tok.children):
+            # "buildings are built along a bypass, converting it into a town road": who converts it is
+            # the building, not the buildings; a passive's subject seldom does what follows
+            return None
         named = _named_again(subj)
         if named is None or (named[0] == "It" and lemma in SPEECH_VERBS and not speech) or not _agrees(named, root):
             return None
