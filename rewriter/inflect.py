@@ -158,11 +158,6 @@ def choose_tag(candidates: frozenset[str], spacy_tag: str, prev_words: tuple[str
             return "VBN"
         # no auxiliary: a participle modifies ("the vote, bolstered by ..."); a main verb is past tense
         # ... unless it has a subject of its own ("as prices soared, ...": past tense)
-        if dep == "amod" and prev_words and not (prev_words[-1] in _NOUN_CUES or prev_words[-1].endswith("ly")
-                                                  or not prev_words[-1][:1].isalpha()):
-            # "The firm rendered services" read as "rendered services": after a noun it may be the
-            # main verb, and "given"/"gave" cannot be told apart
-            return None
         if next_word == "by" or dep == "amod" or (dep == "advcl" and not has_subject) or (
                 dep == "acl" and not head_is_root):
             return "VBN"

@@ -1006,6 +1006,9 @@ def test_an_acronym_moved_to_the_front_of_a_sentence_is_still_counted() -> None:
         # after a noun, a past form read as a modifier may be the main verb: no guess between
         # "gave" and "given"
         ("The firm rendered services to the county.", "The firm rendered services to the county."),
+        # ... while after a preposition it is a modifier
+        ("The pact is a channel for bolstered military cooperation.",
+         "The pact is a channel for strengthened military cooperation."),
     ],
 )
 def test_a_replacement_keeps_the_frame_of_the_word_it_replaces(given: str, expected: str) -> None:

@@ -190,6 +190,12 @@ def _shape(doc: Any, i: int, j: int, entry: Entry, choice: str) -> tuple[str, st
     # "The hearing commenced at noon." parsed as a noun with a clause: the head is the root
     head_is_root = tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+    before = neighbor(doc, tok.i, -1)
+    if ({"VBD", "VBN"} <= tags and tok.dep_ == "amod" and before is not None
+            and before.pos_ in ("NOUN", "PROPN", "PRON")):
+        # "The firm rendered services" read as "rendered services": after a noun it may be the
+        # main verb, and "gave" and "given" cannot be told apart
+        return None
     tag = choose_tag(tags, tok.tag_, prev_words, tok.dep_, nxt.lower_ if nxt is not None else "", head_is_root,
                      has_subject)
     if tag is None:
