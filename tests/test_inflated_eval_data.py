@@ -21,6 +21,8 @@ SETS = {
     "inflated_news_heldout2.jsonl": (20, r"held2-\d\d"),
     # a development set written for issue 10 before the lexicons were read (tuning data)
     "inflated_news_dev3.jsonl": (30, r"dev3-\d\d"),
+    # a development set written blind for issue 10 on 2026-12-04 (tuning data)
+    "inflated_news_dev4.jsonl": (30, r"dev4-\d\d"),
 }
 KEYS = {"id", "text", "inflated", "plain"}
 QUOTE = re.compile(r'"[^"\n]*"|“[^”\n]*”')
