@@ -122,7 +122,7 @@ INFOS = (SPLIT, TAIL, OPENER, REPEAT, THERE)
 
 # participles of a closing clause that comment rather than report
 EMPTY_VERBS = frozenset({
-    "underscore", "underline", "highlight", "mark", "signal", "signify", "reflect", "showcase", "cement",
+    "underscore", "underline", "highlight", "mark", "signal", "signify", "reflect", "showcase", "cement", "paint",
     "solidify", "reinforce", "reaffirm", "affirm", "demonstrate", "exemplify", "epitomize", "embody",
     "symbolize", "symbolise", "herald", "usher", "pave", "emphasize", "emphasise", "illustrate",
     "unfurl", "spotlight", "testify", "encapsulate", "accentuate", "punctuate", "bolster",
@@ -135,7 +135,8 @@ TAIL_NOUNS = frozenset({
     "turning", "testimony", "demonstration", "affirmation", "example",
 })
 # nouns that are a comment only with a commenting clause ("a move that underscores ...")
-TAIL_NOUNS_WITH_CLAUSE = frozenset({"move", "step", "decision", "development", "effort", "gesture", "achievement"})
+TAIL_NOUNS_WITH_CLAUSE = frozenset({"move", "step", "decision", "development", "effort", "gesture", "achievement",
+                                    "figure"})
 # nouns that name an event or a change: a closing "..., an adjustment driven by ..." is about the clause
 EVENT_NOUNS = frozenset({
     "adjustment", "shift", "change", "move", "step", "recalibration", "realignment", "development", "result",
