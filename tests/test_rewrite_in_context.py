@@ -1077,3 +1077,39 @@ def test_a_figure_with_a_tail_that_states_a_fact_is_kept() -> None:
     # the relative clause names who holds the figure: it carries news and must stay
     given = "Sales rose 4 percent in March, a figure that the bank confirmed on Friday."
     assert unsafe(given) == given
+
+
+def test_a_split_names_a_hyphenated_surname_whole() -> None:
+    given = ("Board chair Felix Montrose-Ade said the orchestra remains steadfastly committed to its mission of "
+             "bringing world-class music to audiences of all ages, and that it will redouble its efforts to court new "
+             "donors.")
+    out = unsafe(given)
+    assert "Montrose-Ade said that it will" in out, out
+    assert " Ade said" not in out, out
+
+
+def test_a_company_read_as_a_person_is_it_on_second_reference() -> None:
+    # "Home" is no surname: the noun before the name says it is a company
+    given = ("Struggling furniture retailer Oakhaven Home filed for bankruptcy protection on Wednesday, capping a "
+             "dramatic fall from grace for a brand that was once a household name across the Midwest.")
+    out = unsafe(given)
+    assert "Home capped" not in out, out
+    assert "Wednesday. It capped" in out, out
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # "due for" means "in need of": a date is set
+        ("Sentencing is slated for March 14.", "Sentencing is set for March 14."),
+        # the replacement in the American spelling of the rest of the lexicon
+        ("The choir masterfully sang the hymn.", "The choir skillfully sang the hymn."),
+        ("The new wing is a crown jewel of the city's arts scene.",
+         "The new wing is a highlight of the city's arts scene."),
+        # only a person can say what a merger's "synergies" are, or what drove a "labor of love"
+        ("The merger is expected to unlock synergies.", "The merger is expected to unlock synergies."),
+        ("The quilt was a labor of love.", "The quilt was a labor of love."),
+    ],
+)
+def test_replacements_a_copy_editor_kept_on_the_dev4_reading(given: str, expected: str) -> None:
+    assert unsafe(given) == expected

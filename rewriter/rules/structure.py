@@ -362,6 +362,33 @@ def _named_again(subj: Any) -> tuple[str, bool] | None:
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself", "hers"})
 
 
+# nouns that title an organisation: "retailer Oakhaven Home", read as a person's name, is still "It"
+ORG_TITLES = frozenset({
+    "retailer", "company", "firm", "maker", "grocer", "chain", "startup", "start-up", "group", "bank",
+    "insurer", "carrier", "airline", "brand", "manufacturer", "developer", "publisher", "operator",
+    "giant", "conglomerate", "supplier", "distributor", "lender", "broker", "provider", "utility",
+    "nonprofit", "charity", "club", "team", "agency", "label", "studio", "automaker", "builder",
+})
+
+
+def _surname(ent: Any) -> str:
+    """The last name of a person's name as written, with the parts a hyphen joins ("Montrose-Ade",
+    which the tokenizer splits in three)."""
+    doc = ent.doc
+    first = ent.end - 1
+    while first - 2 >= ent.start and doc[first - 1].text in ("-", "\u2010", "\u2011") \
+            and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_:
+        first -= 2
+    return str(doc[first : ent.end].text)
+
+
+def _org_titled(ent: Any) -> bool:
+    """Whether the noun right before a name makes it an organisation's ("furniture retailer Oakhaven
+    Home")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lemma_.lower() in ORG_TITLES
+
+
 def _speaker(subj: Any) -> str | None:
     """How a second sentence names the person who spoke: the surname of a named person ("Dunne"),
     or the person noun with "the" and the words that make it a title ("The chief executive"); "It"
@@ -372,9 +399,12 @@ def _speaker(subj: Any) -> str | None:
         ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
         if ent is None or ent[-1].i != subj.i:
             return None
-        name = str(ent[-1].text)
+        if _org_titled(ent):
+            return "It"
+        name = _surname(ent)
         # a surname, not an initial ("Norman B."): anything else is a misread name
-        return name if len(name) > 1 and name.replace("-", "").replace("'", "").isalpha() else None
+        return name if len(name) > 1 and name.replace("-", "").replace("'", "").replace("\u2010", "") \
+            .replace("\u2011", "").isalpha() else None
     det = next((c for c in subj.children if c.dep_ == "det"), None)
     # a person: a person noun, or "he"/"his"/"she"/"her" in the sentence ("The goalkeeper ..., earning
     # his side ...")
@@ -777,7 +807,7 @@ class StructureChecker:
             ent = next((e for e in sent.doc.ents if e.start <= antecedent.i < e.end), None)
             if ent is None or len(ent) < 2:
                 return None
-            pronoun = ent[-1].text
+            pronoun = _surname(ent)
         return comma.i, tok.i, ". " + pronoun, f"before ', {tok.lower_}'"
 
     def _object_relative(self, tok: Any) -> bool:
@@ -817,7 +847,7 @@ class StructureChecker:
             ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
             if ent is None or tok.lower_ != "who":
                 return None
-            subject = ent[-1].text if len(ent) >= 2 else ent.text
+            subject = _surname(ent) if len(ent) >= 2 else ent.text
         elif tok.lower_ == "which" and antecedent.pos_ == "NOUN":
             subject = "They" if antecedent.tag_ == "NNS" else "It"
             if (subject == "They" and clause.tag_ == "VBZ") or (subject == "It" and clause.tag_ == "VBP"):
