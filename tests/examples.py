@@ -451,9 +451,17 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "flag": [
             "In a significant development for local families, the council froze school fees.",
             "In a landmark move, the hospital opened its doors to visitors again.",
+            "In a stinging defeat for the visitors, the home side won the cup final.",
+            "In what many are calling a historic moment for the town, the bridge reopened.",
+            "In what is being hailed as a landmark decision, the board dropped the fee.",
+            "In a bold step toward a greener future, the club planted a row of oaks.",
         ],
         "pass": [
             "In a bid to cut costs, the council froze school fees.",  # says why: news
+            # a judgment someone named makes is news; so is one with a number in it
+            "In what the coroner called a tragic accident, a cyclist died on the bridge.",
+            "In what many called the worst flood since 1953, the river burst its banks.",
+            "In a victory for tenants, the council capped rents.",  # no judging word
             "In a statement, the hospital said visitors were welcome again.",
             "In the morning, the hospital opened its doors to visitors again.",
         ],

@@ -87,7 +87,8 @@ OPENER = RuleInfo(
     "SEN003", "empty-opener", "structure", Severity.WARNING,
     "Opening phrase that only announces importance",
     "Flags an opening phrase such as 'In a landmark move,', 'In a significant development for "
-    "the region,' or 'In a pivotal moment,' before the sentence's subject.",
+    "the region,', 'In a pivotal moment,' or 'In what many are hailing as a historic win,' (a "
+    "judgment no one named in the story makes) before the sentence's subject.",
     "The news itself shows whether it matters; the opener delays it.",
     "Given: 'In a significant development for local families, the council froze school fees.'\n"
     "Use instead: 'The council froze school fees.'",
@@ -146,7 +147,14 @@ EVENT_NOUNS = frozenset({
 })
 OPENER_NOUNS = frozenset({"move", "moment", "development", "step", "milestone", "turn", "twist", "shift",
                           "decision", "first", "breakthrough", "chapter", "encounter", "case", "afternoon",
-                          "evening", "night", "display", "scene", "story", "affair"})
+                          "evening", "night", "display", "scene", "story", "affair", "victory", "triumph",
+                          "win", "blow", "setback", "coup", "upset", "biter", "thriller", "boost", "rebuke",
+                          "defeat"})
+# "In what many are hailing as a historic triumph, ...": a judgment no one in the story makes
+HAILING_VERBS = frozenset({"hail", "call", "describe", "see", "tout", "dub", "bill", "herald", "celebrate",
+                           "view", "regard", "consider", "term", "deem", "cheer"})
+VAGUE_JUDGES = frozenset({"many", "some", "most", "observers", "fans", "supporters", "admirers", "people",
+                          "commentators", "onlookers"})
 # a clause that only says how people felt: "In a case that shocked the community, ..."
 REACTION_VERBS = frozenset({"shock", "stun", "surprise", "delight", "thrill", "captivate", "grip", "rock", "stir",
                             "amaze", "astonish", "excite", "electrify", "horrify", "sadden", "anger", "outrage",
@@ -156,6 +164,8 @@ OPENER_ADJECTIVES = frozenset({
     "notable", "dramatic", "key", "crucial", "critical", "decisive", "momentous", "watershed", "strategic",
     "groundbreaking", "stunning", "surprising", "striking", "important", "monumental", "seismic", "new",
     "welcome", "rare", "sweeping", "ambitious", "defining", "transformative", "game-changing", "thrilling",
+    "resounding", "crushing", "stinging", "huge", "big", "bitter", "rousing", "emphatic", "hard-fought",
+    "shocking",
 })
 # nouns for a person: "It" cannot stand for them ("the judge ..., saying ..." is not "It said")
 PERSON_NOUNS = frozenset({
@@ -553,18 +563,23 @@ class StructureChecker:
         if first.lower_ not in ("in", "at", "with") or first.dep_ != "prep":
             return
         obj = next((c for c in first.children if c.dep_ == "pobj"), None)
-        if obj is None or obj.lemma_.lower() not in OPENER_NOUNS:
+        hailed = self._hailed(sent)
+        if hailed is not None:
+            comma, own = hailed
+        else:
+            if obj is None or obj.lemma_.lower() not in OPENER_NOUNS:
+                return
+            judged = any(c.dep_ in ("amod", "compound") and c.lower_ in OPENER_ADJECTIVES for c in obj.children)
+            commenting = any(c.dep_ == "relcl" and c.lemma_.lower() in EMPTY_VERBS | REACTION_VERBS
+                             for c in obj.children)
+            if not (judged or commenting):
+                return
+            # the first comma closes the opener (the parse often hangs the subject on the opener's last
+            # noun, so its subtree is no guide); in between, no verb but the opener's own clause
+            comma = next((t for t in sent if t.i > obj.i and t.text == ","), None)
+            own = {t.i for c in obj.children if c.dep_ == "relcl" for t in c.subtree}
+        if comma is None or comma.i - first.i > 20 or comma.i >= sent.end - 1:
             return
-        judged = any(c.dep_ in ("amod", "compound") and c.lower_ in OPENER_ADJECTIVES for c in obj.children)
-        commenting = any(c.dep_ == "relcl" and c.lemma_.lower() in EMPTY_VERBS | REACTION_VERBS for c in obj.children)
-        if not (judged or commenting):
-            return
-        # the first comma closes the opener (the parse often hangs the subject on the opener's last
-        # noun, so its subtree is no guide); in between, no verb but the opener's own clause
-        comma = next((t for t in sent if t.i > obj.i and t.text == ","), None)
-        if comma is None or comma.i - first.i > 16 or comma.i >= sent.end - 1:
-            return
-        own = {t.i for c in obj.children if c.dep_ == "relcl" for t in c.subtree}
         if any(t.pos_ in ("VERB", "AUX") and t.i not in own for t in sent.doc[first.i : comma.i]):
             return
         nxt = sent.doc[comma.i + 1]
@@ -572,7 +587,8 @@ class StructureChecker:
             nxt = sent.doc[nxt.i + 1]
         if _words(sent.doc[nxt.i : sent.end]) < 3:
             return
-        if nxt.text[:1].islower() and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text)):
+        if nxt.text[:1].islower() and nxt.lower_ not in ("the", "a", "an") \
+                and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text)):
             return  # "In a pivotal move, iPhone sales ...": no capital can be given
         start = base + first.idx
         end = base + nxt.idx
@@ -581,6 +597,30 @@ class StructureChecker:
         yield Finding(OPENER.code, OPENER.name, OPENER.category, OPENER.severity, start, base + comma.idx + 1,
                       f"'{cut}' adds no news; cut it", Fix((edit,), Applicability.UNSAFE, f"Cut '{cut}'"),
                       {"observed": cut, "expected": ""})
+
+    @staticmethod
+    def _hailed(sent: Any) -> tuple[Any, set[int]] | None:
+        """"In what many are hailing as a historic triumph," or "In what is being called a landmark
+        ruling,": a judgment made by no one the story names, with a judging word, no name and no
+        number. The comma that closes it and the clause's own tokens, or None."""
+        doc = sent.doc
+        if len(sent) < 6 or sent[1].lower_ != "what":
+            return None
+        verb = sent[1].head
+        if verb.dep_ != "pcomp" or verb.head.i != sent[0].i or verb.lemma_.lower() not in HAILING_VERBS:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != sent[1].i]
+        if any(c.lower_ not in VAGUE_JUDGES for c in subjects) or (not subjects and verb.tag_ != "VBN"):
+            return None  # "In what police called ...": the judgment is someone's, and news
+        comma = next((t for t in sent if t.i > verb.i and t.text == ","), None)
+        if comma is None:
+            return None
+        span = doc[sent.start : comma.i]
+        if any(t.pos_ in ("PROPN", "NUM") or t.like_num or t.ent_type_ for t in span):
+            return None
+        if not any(t.lower_ in OPENER_ADJECTIVES or t.lemma_.lower() in OPENER_NOUNS for t in span):
+            return None
+        return comma, {t.i for t in verb.subtree}
 
     # --- SEN002 ----------------------------------------------------------------------------------
 
