@@ -1113,3 +1113,22 @@ def test_a_company_read_as_a_person_is_it_on_second_reference() -> None:
 )
 def test_replacements_a_copy_editor_kept_on_the_dev4_reading(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("The grant will be leveraged to repair the roof.", "The grant will be used to repair the roof."),
+        ("The app aims to transform the way farmers sell grain.", "The app aims to change how farmers sell grain."),
+        ("The club has made the difficult decision to close its youth team.",
+         "The club has decided to close its youth team."),
+        ("The coach praised the volunteers for going above and beyond.",
+         "The coach praised the volunteers for doing more than asked."),
+        # the noun is a stock image; the verb "fell from grace" is left for a person
+        ("The verdict ends a swift fall from grace for the banker.",
+         "The verdict ends a swift downfall for the banker."),
+        ("The banker fell from grace within a year.", "The banker fell from grace within a year."),
+    ],
+)
+def test_stock_frames_read_in_the_dev4_misses_are_replaced_whole(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
