@@ -348,8 +348,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The council froze parking fees for another year, a move that signals its support for the "
             "high street.",
             "The old mill reopened as a museum this week, standing as a reminder of the town's industrial past.",
+            "The bakery opened a second shop this month, positioning itself at the forefront of the local food "
+            "scene.",
+            "The port dredged its main channel, a step that positions the town as a hub for bigger ships.",
         ],
         "pass": [
+            # placing soldiers or goods is an act, not a claim of rank
+            "The army moved two brigades north, positioning troops along the river.",
             # a tail with news in it (a number) is not empty
             "The city opened two new shelters on Friday, bringing the total to nine.",
             # the participle reports, not comments

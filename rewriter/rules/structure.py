@@ -381,6 +381,27 @@ ORG_TITLES = frozenset({
 })
 
 
+# "positioning the firm at the forefront of ..." / "as a leader in ...": a claim of rank, no news
+_RANK_PLACES = frozenset({"forefront", "front", "helm", "vanguard", "cutting", "leading"})
+_RANK_ROLES = frozenset({"leader", "pioneer", "frontrunner", "front-runner", "hub", "powerhouse", "trailblazer",
+                         "champion", "force", "player", "destination", "beacon", "model"})
+
+
+def _positioning(tok: Any) -> bool:
+    """Whether ``tok`` is "position" (or "place") claiming a rank: "positioning itself at the
+    forefront of the fight", "placing the city as a leader in"; "positioning troops along the border"
+    is an act."""
+    if tok.lemma_.lower() not in ("position", "place"):
+        return False
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "at" and any(o.lemma_.lower() in _RANK_PLACES for o in objects):
+            return True
+        if prep.lower_ == "as" and any(o.lemma_.lower() in _RANK_ROLES for o in objects):
+            return True
+    return False
+
+
 def _surname(ent: Any) -> str:
     """The last name of a person's name as written, with the parts a hyphen joins ("Montrose-Ade",
     which the tokenizer splits in three)."""
@@ -667,6 +688,8 @@ class StructureChecker:
                     return False
                 return not any(t.lower_ in ("first", "last", "since", "only") or t.ent_type_ == "ORDINAL"
                                for t in tok.subtree)
+            if _positioning(tok):
+                return True
             # "..., serving as a shining example of ...": standing as one of the comment nouns
             if lemma in ("serve", "stand", "act"):
                 return any(c.lower_ == "as" and any(o.dep_ == "pobj" and o.lemma_.lower() in TAIL_NOUNS
@@ -682,7 +705,7 @@ class StructureChecker:
             if lemma in TAIL_NOUNS | TAIL_NOUNS_WITH_CLAUSE and clauses:
                 # "a move that underscores ...": the clause only comments; "an affirmation taken up by
                 # the council" reports something
-                return all(c.lemma_.lower() in EMPTY_VERBS for c in clauses)
+                return all(c.lemma_.lower() in EMPTY_VERBS or _positioning(c) for c in clauses)
         return False
 
     # --- SEN001 ----------------------------------------------------------------------------------
