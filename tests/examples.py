@@ -460,6 +460,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "In what many are calling a historic moment for the town, the bridge reopened.",
             "In what is being hailed as a landmark decision, the board dropped the fee.",
             "In a bold step toward a greener future, the club planted a row of oaks.",
+            "In a blockbuster deal, the grocer agreed to buy its rival.",
         ],
         "pass": [
             "In a bid to cut costs, the council froze school fees.",  # says why: news
@@ -467,6 +468,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "In what the coroner called a tragic accident, a cyclist died on the bridge.",
             "In what many called the worst flood since 1953, the river burst its banks.",
             "In a victory for tenants, the council capped rents.",  # no judging word
+            "In a 5-4 ruling, the court struck down the law.",
+            "In a surprise vote, the board fired the coach.",  # how it happened is news
             "In a statement, the hospital said visitors were welcome again.",
             "In the morning, the hospital opened its doors to visitors again.",
         ],

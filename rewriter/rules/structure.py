@@ -149,7 +149,8 @@ OPENER_NOUNS = frozenset({"move", "moment", "development", "step", "milestone", 
                           "decision", "first", "breakthrough", "chapter", "encounter", "case", "afternoon",
                           "evening", "night", "display", "scene", "story", "affair", "victory", "triumph",
                           "win", "blow", "setback", "coup", "upset", "biter", "thriller", "boost", "rebuke",
-                          "defeat"})
+                          "defeat", "deal", "ruling", "verdict", "announcement", "agreement",
+                          "performance"})
 # "In what many are hailing as a historic triumph, ...": a judgment no one in the story makes
 HAILING_VERBS = frozenset({"hail", "call", "describe", "see", "tout", "dub", "bill", "herald", "celebrate",
                            "view", "regard", "consider", "term", "deem", "cheer"})
@@ -165,7 +166,7 @@ OPENER_ADJECTIVES = frozenset({
     "groundbreaking", "stunning", "surprising", "striking", "important", "monumental", "seismic", "new",
     "welcome", "rare", "sweeping", "ambitious", "defining", "transformative", "game-changing", "thrilling",
     "resounding", "crushing", "stinging", "huge", "big", "bitter", "rousing", "emphatic", "hard-fought",
-    "shocking",
+    "shocking", "blockbuster",
 })
 # nouns for a person: "It" cannot stand for them ("the judge ..., saying ..." is not "It said")
 PERSON_NOUNS = frozenset({
