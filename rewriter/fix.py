@@ -408,7 +408,11 @@ def name_count(text: str, name: str) -> int:
 
 
 def missing_meaning(original: Counter[str], text: str) -> set[str]:
-    return {s for s, n in original.items() if name_count(text, s) < n}
+    """The numbers, quotations and names of ``original`` that ``text`` has fewer of. A one-word name
+    that a cut moved to the front of a sentence ("In a pivotal move, Pakistan ..." -> "Pakistan
+    ...") is still there: in ``text`` it counts wherever it stands (in the original, only where a
+    capital shows it is a name)."""
+    return {s for s, n in original.items() if name_count(text, s) < n and text.count(s) < n}
 
 
 def guard_edit(document: Document, edit: Edit) -> str | None:

@@ -461,6 +461,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "In what is being hailed as a landmark decision, the board dropped the fee.",
             "In a bold step toward a greener future, the club planted a row of oaks.",
             "In a blockbuster deal, the grocer agreed to buy its rival.",
+            "A turning point in the talks came as the union dropped its demand for a shorter week.",
+            "A consequential juncture in city politics materializes as the council votes to sell the depot.",
         ],
         "pass": [
             "In a bid to cut costs, the council froze school fees.",  # says why: news
@@ -470,6 +472,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "In a victory for tenants, the council capped rents.",  # no judging word
             "In a 5-4 ruling, the court struck down the law.",
             "In a surprise vote, the board fired the coach.",  # how it happened is news
+            "A storm comes as the city braces for floods.",  # the storm is news
             "In a statement, the hospital said visitors were welcome again.",
             "In the morning, the hospital opened its doors to visitors again.",
         ],

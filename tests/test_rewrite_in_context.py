@@ -1132,3 +1132,16 @@ def test_replacements_a_copy_editor_kept_on_the_dev4_reading(given: str, expecte
 )
 def test_stock_frames_read_in_the_dev4_misses_are_replaced_whole(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # the name now opens the sentence and is still there: the cut loses nothing
+        ("In a landmark move, Acme cut its prices by half on Monday.", "Acme cut its prices by half on Monday."),
+        ("A pivotal moment in the dispute came as Norway agreed to reopen the fishing grounds.",
+         "Norway agreed to reopen the fishing grounds."),
+    ],
+)
+def test_a_cut_that_moves_a_name_to_the_front_keeps_it(given: str, expected: str) -> None:
+    assert unsafe(given) == expected

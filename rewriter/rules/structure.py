@@ -151,6 +151,12 @@ OPENER_NOUNS = frozenset({"move", "moment", "development", "step", "milestone", 
                           "win", "blow", "setback", "coup", "upset", "biter", "thriller", "boost", "rebuke",
                           "defeat", "deal", "ruling", "verdict", "announcement", "agreement",
                           "performance"})
+# "A consequential juncture ... materializes as ...": the moment announced, then the news
+_MOMENTS = frozenset({"juncture", "moment", "milestone", "chapter", "era", "watershed", "shift", "crossroads",
+                      "development", "step", "breakthrough"})
+_MOMENT_ADJECTIVES = frozenset({"consequential", "fresh", "pivotal", "critical", "new", "defining"})
+_ARRIVALS = frozenset({"comes", "came", "materializes", "materialises", "materialized", "materialised", "emerges",
+                       "emerged", "arrives", "arrived", "unfolds", "unfolded"})
 # "In what many are hailing as a historic triumph, ...": a judgment no one in the story makes
 HAILING_VERBS = frozenset({"hail", "call", "describe", "see", "tout", "dub", "bill", "herald", "celebrate",
                            "view", "regard", "consider", "term", "deem", "cheer"})
@@ -580,8 +586,51 @@ class StructureChecker:
 
     # --- SEN003 ----------------------------------------------------------------------------------
 
+    @staticmethod
+    def _comes_as(sent: Any) -> Any:
+        """"A consequential juncture in diplomatic affairs materializes as the cabinet endorses ...":
+        a judged moment announced before the news; the "as" that ends it, or None. Read by words,
+        not by the parse (which often takes "materializes" for a plural noun)."""
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 8 or words[0].lower_ not in ("a", "an"):
+            return None
+        i = 1
+        while i < len(words) and words[i].lower_ in OPENER_ADJECTIVES | _MOMENT_ADJECTIVES:
+            i += 1
+        if i == 1 and words[1].lower_ != "turning":
+            return None  # no judging word: "A storm comes as ..." is news
+        if words[i].lower_ == "turning" and i + 1 < len(words) and words[i + 1].lower_ == "point":
+            i += 2
+        elif words[i].lemma_.lower() in _MOMENTS:
+            i += 1
+        else:
+            return None
+        if words[i].lower_ in ("in", "for", "of"):  # "in diplomatic affairs": up to five plain words
+            j = i + 1
+            while j < len(words) and j - i <= 5 and words[j].lower_ not in _ARRIVALS:
+                if words[j].pos_ in ("PROPN", "NUM") or words[j].ent_type_ or words[j].is_punct:
+                    return None
+                j += 1
+            i = j
+        if i + 2 >= len(words) or words[i].lower_ not in _ARRIVALS or words[i + 1].lower_ != "as":
+            return None
+        return words[i + 1]
+
     def _opener(self, text: str, base: int, sent: Any) -> Iterator[Finding]:
         first = sent[0]
+        as_ = self._comes_as(sent)
+        if as_ is not None:
+            nxt = sent.doc[as_.i + 1]
+            if nxt.text[:1].islower() and nxt.lower_ not in ("the", "a", "an") \
+                    and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text)):
+                return
+            start = base + first.idx
+            cut = text[start:base + as_.idx + len(as_.text)]
+            edit = Edit(start, base + nxt.idx + 1, _capitalised(nxt.text[0]))
+            yield Finding(OPENER.code, OPENER.name, OPENER.category, OPENER.severity, start,
+                          base + as_.idx + len(as_.text), f"'{cut}' adds no news; cut it",
+                          Fix((edit,), Applicability.UNSAFE, f"Cut '{cut}'"), {"observed": cut, "expected": ""})
+            return
         if first.lower_ not in ("in", "at", "with") or first.dep_ != "prep":
             return
         obj = next((c for c in first.children if c.dep_ == "pobj"), None)
