@@ -1128,6 +1128,9 @@ def test_replacements_a_copy_editor_kept_on_the_dev4_reading(given: str, expecte
         ("The verdict ends a swift fall from grace for the banker.",
          "The verdict ends a swift downfall for the banker."),
         ("The banker fell from grace within a year.", "The banker fell from grace within a year."),
+        # the whole verb phrase, so no "go back to the start"
+        ("The designers went back to the drawing board after the test.",
+         "The designers started over after the test."),
     ],
 )
 def test_stock_frames_read_in_the_dev4_misses_are_replaced_whole(given: str, expected: str) -> None:
