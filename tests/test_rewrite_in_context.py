@@ -1128,6 +1128,12 @@ def test_replacements_a_copy_editor_kept_on_the_dev4_reading(given: str, expecte
         ("The verdict ends a swift fall from grace for the banker.",
          "The verdict ends a swift downfall for the banker."),
         ("The banker fell from grace within a year.", "The banker fell from grace within a year."),
+        ("New measures aimed at helping renters were passed.", "New measures to help renters were passed."),
+        # a passive "is aimed at" and a clause set off by commas keep their words; so does a target
+        ("The rules are aimed at cutting waste.", "The rules are aimed at cutting waste."),
+        ("The campaign, aimed at reducing waste, starts Monday.",
+         "The campaign, aimed at reducing waste, starts Monday."),
+        ("He fired a shot aimed at the goal.", "He fired a shot aimed at the goal."),
         # the whole verb phrase, so no "go back to the start"
         ("The designers went back to the drawing board after the test.",
          "The designers started over after the test."),
