@@ -55,6 +55,7 @@ _URL_BRANCH = r"(?:\b(?:https?|ftp)://|\bwww\.|\bmailto:)[^\s<>\"'`\])}]*[^\s<>\
 _MAIL_TAIL = r"@[\w-]+(?:\.[\w-]+)+\b"
 _URL_PATTERN = re.compile(_URL_BRANCH + r"|\b[\w.+-]+" + _MAIL_TAIL)  # anchored use only: one start
 _URL = re.compile(_URL_BRANCH + r"|(?<![\w.+-])[.+-]*(?P<mail>\b[\w.+-]+" + _MAIL_TAIL + ")")
+_URL_ONLY = re.compile(_URL_BRANCH)
 _MAIL_CHAR = re.compile(r"[\w.+-]")
 _BOUNDARY = re.compile(r"\b")
 
@@ -177,9 +178,16 @@ def url_spans(text: str) -> list[tuple[int, int]]:
             m = _URL.search(text, pos)
         if m is None:
             break
-        start = m.start("mail") if m.lastgroup == "mail" else m.start()
-        out.append((start, m.end()))
-        pos = m.end()
+        start, end = m.span()
+        if m.lastgroup == "mail":
+            start = m.start("mail")
+            # the old pattern, reaching the address's first letter, tries a URL there first
+            # ("-www.@w.p/" is the URL "www.@w.p/", not the address "www.@w.p")
+            url = _URL_ONLY.match(text, start)
+            if url is not None:
+                end = url.end()
+        out.append((start, end))
+        pos = end
     return out
 
 
