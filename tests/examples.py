@@ -439,6 +439,33 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "They argued for years and years and still disagreed.",  # 'X and X': emphasis
         ],
     },
+    "SEN009": {
+        "flag": [
+            "A possible way emerges for the city to sell the old depot.",
+            "An opportunity arose for local firms to bid on the bridge contract.",
+            "A new avenue opens for the council to borrow money.",
+        ],
+        "pass": [
+            "The city may sell the old depot.",
+            "A rare opportunity arose for fans to meet the team.",  # the adjective is news
+            "A path opened in May for the council to borrow.",  # more rides on the verb
+            "An opportunity arose for him to leave the club.",  # 'him' cannot open the sentence
+            "The opportunity arose for the club to sign a striker.",  # a definite subject
+            "A new road opens for drivers on Monday.",  # a real road, no 'to' clause
+        ],
+    },
+    "WRD003": {
+        "flag": [
+            "The ministers clashed over trade-related issues at the summit.",
+            "The two sides differ on security-related matters.",
+        ],
+        "pass": [
+            "The ministers clashed over trade at the summit.",
+            "Security-related issues came up at the summit.",  # no preposition before it
+            "They asked about tax-related questions that remain open.",  # the clause needs the noun
+            "A list of health-related issues was published.",  # 'of' is not one of the prepositions
+        ],
+    },
     "RED002": {
         "flag": [
             "Never share your PIN number with anyone.",

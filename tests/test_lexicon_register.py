@@ -223,8 +223,10 @@ def test_evolving_before_a_noun_is_changing_and_the_verb_is_develop() -> None:
 
 
 def test_interactions_between_parties_are_not_made_contacts() -> None:
-    # "cooperation" has no plural, and "contacts" says something else: the plural is left as it is
+    # "cooperation" has no plural, and "contacts" says something else: the plural takes "relations"
     text = "An official familiar with US-Pakistan interactions spoke."
-    assert rewrite(text, unsafe=True).text == text
+    assert rewrite(text, unsafe=True).text == "An official familiar with US-Pakistan relations spoke."
+    finding = next(f for f in analyze(text).findings if f.code == "INF001")
+    assert "cooperations" not in finding.message, finding.message
     assert rewrite("The pact is a channel for defense interaction.", unsafe=True).text == (
         "The pact is a channel for defense cooperation.")

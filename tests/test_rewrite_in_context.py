@@ -1154,3 +1154,39 @@ def test_stock_frames_read_in_the_dev4_misses_are_replaced_whole(given: str, exp
 )
 def test_a_cut_that_moves_a_name_to_the_front_keeps_it(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # a euphemism for killing, only when the object is a person; a tax is still eliminated
+        ("Troops moved in to eliminate Osama bin Laden in 2011.", "Troops moved in to kill Osama bin Laden in 2011."),
+        ("The plan would eliminate the fuel tax.", "The plan would eliminate the fuel tax."),
+        # 'potentially' goes only where the sentence has already said it may happen
+        ("A possible deal would allow the club to potentially sign two players.",
+         "A possible deal would allow the club to sign two players."),
+        ("The storm is potentially deadly.", "The storm is potentially deadly."),
+        ("In May the potentially deadly storm hit.", "In May the potentially deadly storm hit."),  # the month
+        # the opener only
+        ("Historically, the port has handled grain.", "In the past, the port has handled grain."),
+        ("Rates are historically low this year.", "Rates are historically low this year."),
+        # a speech verb with 'that'; the noun and other uses stay
+        ("A police spokesman cautions that roads are icy.", "A police spokesman warns that roads are icy."),
+        ("Drivers should use caution on the bridge.", "Drivers should use caution on the bridge."),
+        # active scolding, not formal discipline
+        ("The coach reprimanded the players for their late arrival.",
+         "The coach scolded the players for their late arrival."),
+        ("The officer was reprimanded for the error.", "The officer was reprimanded for the error."),
+        ("The ruling firmly cemented her place in the record books.",
+         "The ruling secured her place in the record books."),
+        ("The raid amplified tensions along the border.", "The raid raised tensions along the border."),
+        # a plural that 'cooperation' cannot take goes to 'relations'
+        ("She knows Franco-German interactions well.", "She knows Franco-German relations well."),
+        ("The two sides differ on security-related matters.", "The two sides differ on security."),
+        ("A possible way emerges for the city to sell the old depot.", "The city may sell the old depot."),
+        ("An opportunity arose for local firms to bid on the bridge contract.",
+         "Local firms could bid on the bridge contract."),
+    ],
+)
+def test_entries_and_rules_for_the_seed_misses(given: str, expected: str) -> None:
+    assert unsafe(given) == expected

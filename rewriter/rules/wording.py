@@ -10,6 +10,13 @@
 * RED002 redundant-acronym: an acronym followed by the word its last letter already stands for:
   "PIN number", "ATM machine", "HIV virus". The lexicon cannot catch these: a capitalised word
   inside a sentence is taken for a name and never flagged by the word lists.
+* SEN009 chance-opener: "A (possible) way emerges for X to V" -> "X may V", and its kin ("an
+  opportunity arose for firms to bid" -> "Firms could bid"): a stock subject and verb that only
+  say something can happen, where a modal says it.
+* WRD003 related-matters: "X-related matters" (issues, affairs, questions, topics) after
+  "over", "about", "on", "regarding" or "concerning", where X alone says it: "disputes over
+  Afghanistan-related matters" -> "disputes over Afghanistan". The word lists cannot see it: the
+  hyphen glues the words into a compound they never match inside.
 """
 
 from __future__ import annotations
@@ -123,9 +130,67 @@ def _acronym_info() -> RuleInfo:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _wordy_family() -> Family:
+    """WRD's family as its word list declares it, so the rule and the list agree."""
+    from rewriter.rules.lexicon import builtin_lexicons
+
+    for lex in builtin_lexicons():
+        if lex.info.code == "WRD001":
+            return lex.info.group
+    return Family("WRD", "wordy", lexical=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _related_info() -> RuleInfo:
+    return RuleInfo(
+        "WRD003", "related-matters", "wordy", Severity.INFO,
+        "'X-related matters' where 'X' says it",
+        "Flags 'X-related matters', 'X-related issues', 'affairs', 'questions' or 'topics' right after "
+        "'over', 'about', 'on', 'regarding' or 'concerning': 'talks on security-related issues', "
+        "'disputes over Afghanistan-related matters'. After those words the subject alone says it: "
+        "'talks on security', 'disputes over Afghanistan'. Other places ('security-related issues "
+        "came up', 'a list of tax-related questions') are left alone.",
+        "'-related matters' adds two long words and no information; the reader has to unpack it.",
+        "Given: 'The ministers clashed over trade-related issues.'\n"
+        "Use instead: 'The ministers clashed over trade.'",
+        "Unsafe: 'issues' can mean problems ('health-related issues' are illnesses), which the short "
+        "form drops; the editor offers it one by one.",
+        needs=frozenset({"tagger"}), family_info=_wordy_family(),
+    )
+
+
+CHANCE_OPENER = RuleInfo(
+    "SEN009", "chance-opener", "structure", Severity.WARNING,
+    "'A way emerges for X to V' where 'X may V' says it",
+    "Flags a sentence whose subject and verb only say that something has become possible: 'A "
+    "possible way emerges for the city to sell the land', 'An opportunity arose for local firms to "
+    "bid', 'A window opens for talks to resume'. The rewrite starts with the real subject and a modal "
+    "verb: 'The city may sell the land', 'Local firms could bid'. Only a bare opener is flagged: one "
+    "that starts the sentence, with an empty adjective at most ('possible', 'new', 'prospective') and "
+    "nothing else on the verb.",
+    "The stock opener spends five or six words before the news and hides the actor in a 'for' "
+    "phrase; machine-written copy uses it to make a small step sound like an event.",
+    "Given: 'A new avenue emerges for the council to borrow money.'\n"
+    "Use instead: 'The council may borrow money.'",
+    "Unsafe: 'emerges' can report news (a new route did open), which 'may' turns into a possibility; "
+    "the editor offers it one by one.",
+    needs=frozenset({"parser", "tagger"}), family_info=SEN_FAMILY,
+)
+_CHANCE_NOUNS = frozenset({"way", "avenue", "path", "pathway", "opportunity", "window", "route", "door", "chance",
+                           "possibility", "prospect"})
+_CHANCE_VERBS = frozenset({"emerge", "arise", "open", "appear", "exist"})
+_EMPTY_ADJECTIVES = frozenset({"possible", "prospective", "potential", "new", "clear", "real", "genuine", "fresh",
+                               "promising", "viable", "unique"})
+
+_RELATED_PREPS = frozenset({"over", "about", "on", "regarding", "concerning"})
+_RELATED_NOUNS = frozenset({"matters", "issues", "affairs", "questions", "topics", "matter", "issue", "question",
+                            "topic"})
+
+
 class WordingChecker:
     def infos(self) -> tuple[RuleInfo, ...]:
-        return (CLEFT, REPEAT_PHRASE, THERE_OPENER, _acronym_info())
+        return (CLEFT, REPEAT_PHRASE, THERE_OPENER, CHANCE_OPENER, _acronym_info(), _related_info())
 
     def check(self, document: Document, ctx: Context) -> Iterator[Finding]:
         acronym = _acronym_info()
@@ -133,7 +198,10 @@ class WordingChecker:
         want_acronym = acronym.code in ctx.enabled and "tagger" in ctx.capabilities
         want_repeat = REPEAT_PHRASE.code in ctx.enabled
         want_there = THERE_OPENER.code in ctx.enabled and "parser" in ctx.capabilities
-        if not (want_cleft or want_acronym or want_repeat or want_there):
+        related = _related_info()
+        want_related = related.code in ctx.enabled and "tagger" in ctx.capabilities
+        want_chance = CHANCE_OPENER.code in ctx.enabled and "parser" in ctx.capabilities
+        if not (want_cleft or want_acronym or want_repeat or want_there or want_related or want_chance):
             return
         for sentence in document.sentences():
             sent = sentence.span
@@ -148,6 +216,89 @@ class WordingChecker:
                 yield from self._cleft(base, sent)
             if want_there:
                 yield from self._there_opener(base, sent)
+            if want_related:
+                yield from self._related_matters(related, base, sent)
+            if want_chance and not any(q in sent.text for q in _QUOTE_CHARS):
+                yield from self._chance_opener(base, sent)
+
+    # --- SEN009 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _chance_opener(base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 7 or words[-1].text == "?":
+            return
+        root = sent.root
+        if root.lemma_.lower() not in _CHANCE_VERBS or root.tag_ not in ("VBZ", "VBP", "VBD"):
+            return
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > root.i), None)
+        if subject is None or clause is None or subject.lemma_.lower() not in _CHANCE_NOUNS:
+            return
+        if any(c.dep_ not in ("nsubj", "advcl", "punct") for c in root.children):
+            return  # "A way emerged in May for ...": more than the opener rides on the verb
+        if any(c.i > root.i and c.dep_ == "punct" and c.i != words[-1].i for c in root.children):
+            return
+        opener = list(subject.subtree)
+        if opener[0].i != words[0].i or opener[-1].i != subject.i or words[0].lower_ not in ("a", "an"):
+            return
+        if any(t.dep_ != "amod" or t.lower_ not in _EMPTY_ADJECTIVES for t in opener[1:-1]):
+            return  # "A rare chance ...": the adjective is news
+        if root.i != subject.i + 1:
+            return
+        kids = {c.dep_: c for c in clause.children if c.i < clause.i}
+        mark, actor, to = kids.get("mark"), kids.get("nsubj"), kids.get("aux")
+        if mark is None or actor is None or to is None or mark.lower_ != "for" or to.lower_ != "to":
+            return
+        if mark.i != root.i + 1 or to.i != clause.i - 1 or len([c for c in clause.children if c.i < clause.i]) != 3:
+            return
+        actor_words = list(actor.subtree)
+        if actor_words[0].i != mark.i + 1 or actor_words[-1].i != to.i - 1:
+            return
+        if any(t.is_punct or (t.pos_ in ("VERB", "AUX", "PRON") and t.i == actor.i) for t in actor_words):
+            return
+        doc = sent.doc
+        np_text = doc.text[actor_words[0].idx : actor_words[-1].idx + len(actor_words[-1].text)]
+        first = actor_words[0]
+        if first.text[:1].islower() and not odd_case(first.text):
+            np_text = np_text[:1].upper() + np_text[1:]
+        modal = "could" if root.tag_ == "VBD" else "may"
+        start, end = words[0].idx, clause.idx
+        said = doc.text[start : root.idx + len(root.text)]
+        expected = f"{np_text} {modal} {clause.text}"
+        yield Finding(CHANCE_OPENER.code, CHANCE_OPENER.name, CHANCE_OPENER.category, CHANCE_OPENER.severity,
+                      base + start, base + end,
+                      f"'{said} for ...' only says it can happen; try '{expected} ...'",
+                      Fix((Edit(base + start, base + end, f"{np_text} {modal} "),), Applicability.UNSAFE,
+                          f"Start with '{np_text} {modal}'"),
+                      {"observed": doc.text[start:end].rstrip(), "expected": f"{np_text} {modal}"})
+
+    # --- WRD003 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _related_matters(info: RuleInfo, base: int, sent: Any) -> Iterator[Finding]:
+        words = [t for t in sent if not t.is_space]
+        text = sent.doc.text
+        for k in range(len(words) - 4):
+            prep, subject, hyphen, related, noun = words[k : k + 5]
+            if prep.lower_ not in _RELATED_PREPS or hyphen.text not in ("-", "\u2010", "\u2011"):
+                continue
+            if related.lower_ != "related" or noun.lower_ not in _RELATED_NOUNS:
+                continue
+            if subject.whitespace_ or hyphen.whitespace_ or not subject.is_alpha:
+                continue  # "over trade - related matters" is not the compound
+            if subject.pos_ not in ("NOUN", "PROPN"):
+                continue
+            after = words[k + 5] if k + 5 < len(words) else None
+            if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in ("of", "that", "which")):
+                continue  # "over security-related matters officials raised": the noun goes on
+            start, end = subject.idx + len(subject.text), noun.idx + len(noun.text)
+            observed = text[subject.idx : end]
+            yield Finding(info.code, info.name, info.category, info.severity, base + subject.idx, base + end,
+                          f"'{observed}' is wordy; try '{subject.text}'",
+                          Fix((Edit(base + start, base + end, ""),), Applicability.UNSAFE,
+                              f"Replace with '{subject.text}'"),
+                          {"observed": observed, "expected": subject.text})
 
     # --- SEN008 ----------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Which matches of a lexicon entry stand: the entry's own filters (``pos``, ``require_next``,
-``exclude_next``, ``require_prev``, ``exclude_prev``), a match glued into a hyphenated compound,
+``exclude_next``, ``require_prev``, ``exclude_prev``, ``require_earlier``, ``object_ent``,
+``exclude_object_ent``), a match glued into a hyphenated compound,
 ``allow``, and proper names, which are never flagged. The token helpers here (the neighbour past
 spaces, a sentence start) serve the fix shaping too."""
 
@@ -43,6 +44,16 @@ def accept(doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -
         return False
     if entry.exclude_prev and any(keys & entry.exclude_prev for keys in prevs):
         return False
+    if entry.require_earlier and not _said_earlier(doc, i, entry.require_earlier):
+        return False
+    if entry.object_ent or entry.exclude_object_ent:
+        if not {"parser", "ner"} <= ctx.capabilities:
+            return False
+        labels = _object_ents(first)
+        if entry.object_ent and not labels & entry.object_ent:
+            return False
+        if labels & entry.exclude_object_ent:
+            return False
     if _inside_compound(doc, i, j):
         return False
     for k in range(i, j):
@@ -51,6 +62,27 @@ def accept(doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -
             return False
     span_text = doc[i:j].text.lower()
     return not (span_text in ctx.allow or any(doc[k].lower_ in ctx.allow for k in range(i, j)))
+
+
+_SENTENCE_END = {".", "!", "?", ";"}
+
+
+def _said_earlier(doc: Any, i: int, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` stands before ``doc[i]`` in its sentence, read back to the last
+    sentence-ending mark (a capitalised "May" is the month, not the modal)."""
+    for k in range(i - 1, -1, -1):
+        tok = doc[k]
+        if tok.text in _SENTENCE_END or "\n" in tok.text:
+            return False
+        if tok.lower_ in words and not (tok.text[:1].isupper() and tok.pos_ == "PROPN"):
+            return True
+    return False
+
+
+def _object_ents(verb: Any) -> frozenset[str]:
+    """The entity labels of a verb's direct object ("eliminate Osama bin Laden": PERSON)."""
+    return frozenset(child.ent_type_ for child in verb.children
+                     if child.dep_ in ("dobj", "obj") and child.ent_type_)
 
 
 _HYPHENS = {"-", "\u2010", "\u2011"}

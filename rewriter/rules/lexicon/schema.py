@@ -21,7 +21,8 @@ from rewriter.tables import PHRASE_WORDS, parsed_toml
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 
 _ENTRY_KEYS = {"match", "replace", "reason", "applicability", "source", "pos", "require_next",
-               "exclude_next", "require_prev", "exclude_prev"}
+               "exclude_next", "require_prev", "exclude_prev", "require_earlier", "object_ent",
+               "exclude_object_ent"}
 
 
 _HEADER_KEYS = {"code", "name", "category", "severity", "summary", "message", "message_omit", "what",
@@ -30,6 +31,10 @@ _HEADER_KEYS = {"code", "name", "category", "severity", "summary", "message", "m
 
 _POS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
         "SCONJ", "VERB"}
+
+
+_ENTS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+         "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
 class LexiconError(ValueError):
@@ -49,6 +54,11 @@ class Entry:
     exclude_next: frozenset[str] = frozenset()
     require_prev: frozenset[str] = frozenset()
     exclude_prev: frozenset[str] = frozenset()
+    # one of these words earlier in the same sentence ("possible ... potentially")
+    require_earlier: frozenset[str] = frozenset()
+    # the entity label of the matched verb's object: "eliminate" + PERSON is "kill"
+    object_ent: frozenset[str] = frozenset()
+    exclude_object_ent: frozenset[str] = frozenset()
     rule: str = ""  # the code of the lexicon it belongs to
 
 
@@ -193,6 +203,10 @@ def _parse_entry(e: Any, where: _Where, code: str) -> Entry:
     pos = frozenset(v.upper() for v in words("pos"))
     if pos - _POS:
         raise LexiconError(f"{where('pos')}: unknown part of speech '{sorted(pos - _POS)[0]}'")
+    ents = {key: frozenset(v.upper() for v in words(key)) for key in ("object_ent", "exclude_object_ent")}
+    for key, labels in ents.items():
+        if labels - _ENTS:
+            raise LexiconError(f"{where(key)}: unknown entity label '{sorted(labels - _ENTS)[0]}'")
     split = split_words(match)
     if not split:
         raise LexiconError(f"{where('match')}: 'match' has no words")
@@ -200,7 +214,9 @@ def _parse_entry(e: Any, where: _Where, code: str) -> Entry:
         match=match.strip().lower(), words=split, replace=tuple(r.strip() for r in replace),
         reason=e["reason"].strip(), applicability=applicability, source=e["source"].strip(), pos=pos,
         require_next=words("require_next"), exclude_next=words("exclude_next"),
-        require_prev=words("require_prev"), exclude_prev=words("exclude_prev"), rule=code,
+        require_prev=words("require_prev"), exclude_prev=words("exclude_prev"),
+        require_earlier=words("require_earlier"), object_ent=ents["object_ent"],
+        exclude_object_ent=ents["exclude_object_ent"], rule=code,
     )
 
 
