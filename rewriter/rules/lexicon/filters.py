@@ -28,7 +28,7 @@ def accept(doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -
     if entry.pos:
         if not tagged:
             return False
-        if first.pos_ not in entry.pos:
+        if first.pos_ not in entry.pos and not ("VERB" in entry.pos and _mistagged_verb(first)):
             return False
     # the word next to the match, and the next word past articles and determiners
     # ("navigate the river": exclude_next = ["river"] sees "the" and "river")
@@ -62,6 +62,15 @@ def accept(doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -
             return False
     span_text = doc[i:j].text.lower()
     return not (span_text in ctx.allow or any(doc[k].lower_ in ctx.allow for k in range(i, j)))
+
+
+def _mistagged_verb(tok: Any) -> bool:
+    """An -s form the tagger calls a plural noun although its noun has no plural: "The gadget
+    leverages AI" is the verb, since 'leverage' the noun is never 'leverages'."""
+    from rewriter.candidate import mass_nouns
+
+    lower = tok.lower_
+    return tok.tag_ == "NNS" and lower.endswith("s") and lower[:-1] in mass_nouns()
 
 
 _SENTENCE_END = {".", "!", "?", ";"}
