@@ -280,3 +280,24 @@ def test_builtin_pos_filter_intensifier() -> None:
     config = Config(select=("HDG002",))
     assert [f.data["observed"] for f in analyze("The test was pretty hard.", config).findings] == ["pretty"]
     assert analyze("They planted a pretty garden.", config).findings == ()
+
+
+def test_a_refused_mass_noun_plural_is_never_named_in_the_message(tmp_path: Path) -> None:
+    # every alternative is a mass noun, so the plural fix is refused; the message still names a
+    # real word for the person to fit in, never "advices"
+    body = HOUSE_LEXICON + '''
+[[entry]]
+match = "counsel"
+replace = ["advice"]
+reason = "formal noun"
+applicability = "unsafe"
+source = "own"
+pos = ["NOUN"]
+'''
+    path = write_house_lexicon(tmp_path, body)
+    config = Config(extra_lexicons=(str(path),), select=("TST",))
+    text = "The counsels of the elders were ignored."
+    found = [f for f in analyze(text, config).findings if f.code == "TST001"]
+    assert len(found) == 1, found
+    assert "'advice'" in found[0].message and "advices" not in found[0].message, found[0].message
+    assert found[0].fix is not None and found[0].fix.applicability.name == "DISPLAY_ONLY"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rewriter.candidate import neighbor, odd_case, replacement_problem
+from rewriter.candidate import mass_nouns, neighbor, odd_case, replacement_problem
 from rewriter.inflect import article_for, choose_tag, inflect, lemmas_of, match_case, tags_of_form
 from rewriter.model import Applicability, Edit, Fix
 from rewriter.rules.lexicon.filters import NAME_ENTS, sentence_initial
@@ -56,6 +56,10 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry,
     applicability = entry.applicability if chosen is not None else Applicability.DISPLAY_ONLY
     k = chosen if chosen is not None else 0
     shown = alternatives[k]
+    if chosen is None:
+        # the message never names a word that does not exist ("try 'cooperations'"): a mass noun
+        # is shown in its one form, for the person to fit in
+        shown = _singular_mass(shown)
     edit = option_edits[k]
     why_not = "; ".join(problems) if chosen is None else ""
     title = f"Cut '{observed}'" if shown == "" else f"Replace with '{edit.replacement if edit else shown}'"
@@ -69,6 +73,16 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry,
         why_not = why_not or "no clean cut here"
     edits = tuple(e if e is not None else edit for e in option_edits)
     return Fix((edit,), applicability, title, alternatives, edits, why_not), shown
+
+
+def _singular_mass(form: str) -> str:
+    """``form`` with a plural mass noun made singular ("closer cooperations" -> "closer cooperation")."""
+    words = form.split(" ")
+    for n, w in enumerate(words):
+        lower = w.lower()
+        if lower.endswith("s") and lower[:-1] in mass_nouns():
+            words[n] = w[:-1]
+    return " ".join(words)
 
 
 # in a replacement, the verb after the match in its base form: "to {VB}" for "with a view to"
