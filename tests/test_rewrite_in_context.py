@@ -1201,3 +1201,36 @@ def test_a_cut_that_moves_a_name_to_the_front_keeps_it(given: str, expected: str
 )
 def test_entries_and_rules_for_the_seed_misses(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # a result the parser hangs on a clause of time is the whole event's: "This forced ..."
+        ("The river burst its banks on Sunday after heavy rain fell across the valley for most of the weekend, "
+         "forcing the closure of two bridges and several roads.",
+         "The river burst its banks on Sunday after heavy rain fell across the valley for most of the weekend. "
+         "This forced the closure of two bridges and several roads."),
+        ("Snow fell across the hills overnight as the cold front moved in from the north on Friday, turning quiet "
+         "lanes into skating rinks for the morning commute.",
+         "Snow fell across the hills overnight as the cold front moved in from the north on Friday. This turned "
+         "quiet lanes into skating rinks for the morning commute."),
+        # 'agreed to pay' is an act, not a report: the closing result splits off
+        ("The county has agreed to pay $40,000 to a cyclist who was hurt by a falling branch in the park last "
+         "spring, ending a dispute that had dragged on for a year.",
+         "The county has agreed to pay $40,000 to a cyclist who was hurt by a falling branch in the park last "
+         "spring. This ends a dispute that had dragged on for a year."),
+    ],
+)
+def test_a_closing_result_splits_off_whichever_clause_the_parser_hangs_it_on(given: str, expected: str) -> None:
+    splits = [f for f in analyze(given, SEN).findings if f.code == "SEN001"]
+    assert len(splits) == 1, splits
+    edit = splits[0].fix.edits[0]
+    assert given[: edit.start] + edit.replacement + given[edit.end :] == expected
+
+
+def test_turning_to_someone_is_no_result() -> None:
+    text = ("She spoke to reporters at length after the match ended in a draw on Sunday evening, turning to the "
+            "crowd to wave goodbye before she left the ground.")
+    assert not any(f.code == "SEN001" and "This turned" in f.fix.edits[0].replacement
+                   for f in analyze(text, SEN).findings if f.fix)

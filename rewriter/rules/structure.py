@@ -194,6 +194,19 @@ RESULT_VERBS = frozenset({
     "allow", "enable", "mean", "keep", "take", "lower", "reduce", "increase", "halt", "delay", "lay",
     "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease", "offer", "provide",
 })
+_TIME_MARKS = frozenset({"after", "as", "when", "before", "while", "once"})
+
+
+def _result_verb(tok: Any) -> bool:
+    """A participle that reports a result of the event: "raising hopes", "forcing a delay", and
+    "turning streets into rivers" (but not "turning to the crowd", nor "turning it into ...", whose
+    'it' would lose its noun to the other sentence)."""
+    lemma = tok.lemma_.lower()
+    return lemma in RESULT_VERBS or (lemma == "turn" and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in tok.children) and any(
+        c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children))  # "turning it into": 'it' needs its noun
+
+
 # participles that work as prepositions or links: "..., following the vote", "..., including two"
 PREPOSITION_PARTICIPLES = frozenset({
     "follow", "include", "accord", "concern", "regard", "involve", "exclude", "begin", "start", "range",
@@ -245,11 +258,16 @@ def _finite(verb: Any) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children)
 
 
+# speech verbs whose "to" infinitive is an act, not a report: "agreed to pay $2.5 million"
+_ACT_INFINITIVE = frozenset({"agree"})
+
+
 def _reported(tok: Any) -> bool:
     """Whether ``tok`` sits inside what a speech verb reports ("X said [... tok ...]")."""
     node = tok
     while node.head.i != node.i:
-        if node.dep_ in ("ccomp", "xcomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
+        if node.dep_ in ("ccomp", "xcomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS and not (
+                node.dep_ == "xcomp" and node.head.lemma_.lower() in _ACT_INFINITIVE):
             return True
         node = node.head
     return False
@@ -1454,7 +1472,7 @@ class StructureChecker:
         """Who does what a closing participle says, named for a new sentence: "This" for a result of
         the event ("..., raising hopes"), else the main clause's subject again."""
         speech = lemma in SPEECH_VERBS and any(c.dep_ == "ccomp" or c.lower_ in ("that", ":") for c in tok.children)
-        if lemma in RESULT_VERBS and not speech:
+        if _result_verb(tok) and not speech:
             return "This", False
         subj = next((c for c in root.children if c.dep_ in (("nsubj",) if speech else ("nsubj", "nsubjpass"))), None)
         if subj is None:
@@ -1475,8 +1493,14 @@ class StructureChecker:
         if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp"):
             return None
         shared = tok.head.i != root.i and not self._in_main_clause(tok.head, root)
-        if shared and not self._shares_speaker(tok, root):
+        # a result hung by the parser on a clause of time ("... after rain fell, forcing the
+        # evacuation of ...") is the whole event's: "This forced ..." whichever verb it hangs on
+        of_event = (shared and _result_verb(tok) and tok.head.dep_ == "advcl"
+                    and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.head.children))
+        if shared and not of_event and not self._shares_speaker(tok, root):
             return None
+        if of_event:
+            shared = False
         doc = sent.doc
         left = min(t.i for t in tok.subtree)
         comma = _prev(doc, left)
