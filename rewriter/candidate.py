@@ -80,6 +80,15 @@ def _lemma_set(word: str) -> frozenset[str]:
     return lemmas_of(word.lower())
 
 
+@functools.lru_cache(maxsize=4096)
+def _can_be_verb(word: str) -> bool:
+    """Whether lemminflect knows ``word`` as a verb form (a word it does not know may be one)."""
+    import lemminflect
+
+    known = lemminflect.getAllLemmas(word)
+    return not known or "VERB" in known or "AUX" in known
+
+
 def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "") -> str | None:
     """Why putting ``replacement`` in place of ``doc[i:j]`` would make the sentence worse, or None.
     ``tag`` is the Penn tag the replacement was inflected to ("NNS" for a plural)."""
@@ -98,6 +107,9 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     # "tirelessly crisscrossing" -> "hard crisscrossing": these adverbs only follow their verb
     if len(words) == 1 and first in _AFTER_VERB_ONLY and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
         return f"'{first}' cannot stand before the verb"
+    # "We endeavor to ..." -> "We effort to ...": a verb is replaced by a verb
+    if j - i == 1 and len(words) == 1 and doc[i].tag_ in ("VB", "VBD", "VBP", "VBZ") and not _can_be_verb(first):
+        return f"'{first}' is not a verb"
     # "a flagship project" -> "a main project": these adjectives want "the" or a possessive
     if first in _DEFINITE_ONLY and prev is not None and prev.lower_ in ("a", "an"):
         return f"'{first}' does not follow 'a'"

@@ -135,6 +135,10 @@ def inflect(word: str, tag: str) -> str | None:
         if tag == "VBP" and word == "be":
             return None  # am/are depends on the subject
         return word
+    if tag in ("VBD", "VBG", "VBN", "VBZ"):
+        known = lemminflect.getAllLemmas(word)
+        if known and "VERB" not in known and "AUX" not in known:
+            return None  # a word lemminflect knows only as another part of speech: no "urgenting"
     found = lemminflect.getInflection(word, tag=tag)
     if not found:
         found = lemminflect.getInflection(word, tag=tag, inflect_oov=True)

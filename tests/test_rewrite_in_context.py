@@ -928,8 +928,11 @@ def _offered_split(text: str) -> str:
 
 def test_a_participle_after_a_present_perfect_keeps_the_event_in_the_past() -> None:
     given = ("Investigators in three counties have dismantled a large ring of car thieves operating across the state "
-             "line, seizing more than 40 stolen vehicles and vans from a warehouse near the river on Tuesday.")
+             "line, seizing more than 40 stolen vehicles and vans from a warehouse near the river.")
     assert _offered_split(given) == ". They have seized"
+    # a finished time takes the past: "They have seized ... on Tuesday" is no English
+    dated = given.replace("near the river.", "near the river on Tuesday.")
+    assert _offered_split(dated) == ". They seized"
     # an aim goes on
     aim = ("Volunteers at the reserve have ringed more than two hundred young owls in the woods over the past four "
            "winters, hoping to learn where the birds go in the spring.")
@@ -1234,3 +1237,64 @@ def test_turning_to_someone_is_no_result() -> None:
             "crowd to wave goodbye before she left the ground.")
     assert not any(f.code == "SEN001" and "This turned" in f.fix.edits[0].replacement
                    for f in analyze(text, SEN).findings if f.fix)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # a replacement that is not a verb never takes a verb's ending ("urgenting effort")
+        ("Crews are racing against the clock to clear the line.", "Crews are rushing to clear the line."),
+        # a verb is replaced by a verb: "We effort to ..." is no English; the noun takes 'effort'
+        ("We endeavor to answer every letter.", "We attempt to answer every letter."),
+        ("The loan will fund the endeavor.", "The loan will fund the effort."),
+        # 'hard' only follows its verb; before it the adverb is cut
+        ("The mayor, who has tirelessly championed the plan, spoke first.",
+         "The mayor, who has backed the plan, spoke first."),
+        ("Volunteers worked tirelessly to clear the snow.", "Volunteers worked hard to clear the snow."),
+        # 'survive' takes no 'of'
+        ("The grant helps the club weather the storm of rising rents.",
+         "The grant helps the club weather the storm of rising rents."),
+        # a theatre's autumn season is its programme, not the time of year
+        ("Tickets go on sale for the theatre's autumn season next week.",
+         "Tickets go on sale for the theatre's autumn season next week."),
+        # the closing image goes with its comma
+        ("The storm toppled dozens of trees, leaving a trail of devastation in its wake.",
+         "The storm toppled dozens of trees."),
+        # 'leading' cannot follow 'places the city squarely'
+        ("The law places the city squarely on the cutting edge of the fight against litter.",
+         "The law places the city squarely at the front of the fight against litter."),
+    ],
+)
+def test_edits_a_copy_editor_undid_on_dev5(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+def test_an_agent_opening_something_is_no_result() -> None:
+    # "opening three clinics" is the department's act, not a result: "It has opened", not "This opens"
+    given = ("In response, the health department has stepped up its vaccination work across the county, opening "
+             "three pop-up clinics that will run on Saturdays through the end of March.")
+    assert _offered_split(given) == ". It has opened"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("The final vote is scheduled to take place on June 9.", "The final vote is set for June 9."),
+        ("Repairs went on over a period of three years.", "Repairs went on over three years."),
+        ("The app was built in partnership with a local firm.", "The app was built with a local firm."),
+        ("A dedicated team of 12 volunteers runs the shelter.", "A team of 12 volunteers runs the shelter."),
+        ("The garden is a shining example of what neighbours can do.",
+         "The garden is an example of what neighbours can do."),
+        ("Her last race brought the curtain down on a long career.", "Her last race ended a long career."),
+        ("The letters offer a rare window into village life.", "The letters offer a rare look at village life."),
+        ("The fair makes its triumphant return to the park on Friday.", "The fair returns to the park on Friday."),
+        ("Runners from all corners of the globe took part.", "Runners from around the world took part."),
+        ("The mayor flipped the switch on the new lights.", "The mayor switched on the new lights."),
+        ("The festival kicks off on Friday.", "The festival starts on Friday."),
+        ("The band hails from Leeds.", "The band comes from Leeds."),
+        ("Fans paid an eye-popping 900 dollars for a seat.", "Fans paid a huge 900 dollars for a seat."),
+        ("Temperatures fell to a bone-chilling minus 20.", "Temperatures fell to a bitter minus 20."),
+    ],
+)
+def test_stock_phrases_read_in_the_dev5_misses(given: str, expected: str) -> None:
+    assert unsafe(given) == expected

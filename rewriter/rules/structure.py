@@ -194,7 +194,32 @@ RESULT_VERBS = frozenset({
     "allow", "enable", "mean", "keep", "take", "lower", "reduce", "increase", "halt", "delay", "lay",
     "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease", "offer", "provide",
 })
+_OPENED_RESULTS = frozenset({"door", "way", "path", "possibility", "prospect", "floodgate", "avenue", "chance"})
 _TIME_MARKS = frozenset({"after", "as", "when", "before", "while", "once"})
+
+
+_PAST_WORDS = frozenset({"yesterday", "ago", "last", "monday", "tuesday", "wednesday", "thursday", "friday",
+                         "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+                         "september", "october", "november", "december"})
+
+
+def _past_time(tok: Any) -> bool:
+    """Whether the participle's own clause names a finished time ("voting 5-0 on Thursday", "in
+    2019", "last week"): the perfect cannot carry on there ("It has voted on Thursday"), the new
+    sentence takes the past. A duration ("for a year") and the words of a clause inside it ("a
+    dispute that dragged on last spring") do not count."""
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in ("relcl", "acl", "ccomp", "advcl") or (child.dep_ == "prep" and child.lower_ in (
+                    "for", "over", "since", "until", "through")):
+                continue
+            year = child.like_num and len(child.text) == 4 and child.text[:2] in ("19", "20")
+            if child.lower_ in _PAST_WORDS or year:
+                return True
+            stack.append(child)
+    return False
 
 
 def _result_verb(tok: Any) -> bool:
@@ -202,6 +227,9 @@ def _result_verb(tok: Any) -> bool:
     "turning streets into rivers" (but not "turning to the crowd", nor "turning it into ...", whose
     'it' would lose its noun to the other sentence)."""
     lemma = tok.lemma_.lower()
+    if lemma == "open":
+        # "opening the way to ..." is a result; "opening three clinics" is the agent's own act
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _OPENED_RESULTS for c in tok.children)
     return lemma in RESULT_VERBS or (lemma == "turn" and any(
         c.dep_ == "prep" and c.lower_ == "into" for c in tok.children) and any(
         c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children))  # "turning it into": 'it' needs its noun
@@ -1527,6 +1555,8 @@ class StructureChecker:
             return None
         subject, plural = named
         tense = _tense(root)
+        if tense == "VBZ" and root.tag_ == "VBN" and _past_time(tok):
+            tense = "VBD"  # "has taken a step ..., voting on Thursday" -> "It voted on Thursday"
         if shared or (lemma in SPEECH_VERBS and tense == "VBZ" and root.tag_ not in ("VBZ", "VBP")):
             tense = "VBD"  # attribution is in the past unless the main verb is plainly in the present
         chain = self._participles(tok)
@@ -1536,6 +1566,7 @@ class StructureChecker:
         first = str(forms[0])
         perfect = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("has", "have")), None)
         if (perfect is not None and root.tag_ == "VBN" and not tense.startswith("modal:")
+                and not _past_time(tok)
                 and subject != "This" and not lemmas_of(tok.lower_) & _INTENT_VERBS
                 and (len(lead) or lemma not in SPEECH_VERBS)):
             # the perfect carries on: "has gone through ..., often facing ..." -> "It has often

@@ -322,6 +322,10 @@ def _deletion(text: str, doc: Any, base: int, i: int, j: int) -> Edit | None:
             return Edit(start - 1, end, "")
         else:
             return None
+    if nxt is not None and nxt.text in (".", "!", "?") and prev is not None and prev.text == ",":
+        # a closing phrase after a comma goes with the comma: "..., leaving a trail of
+        # devastation in its wake." -> "... ."
+        return Edit(base + prev.idx, end, "")
     # swallow the whitespace after, or before when the cut ends a clause
     k = end
     while k < len(text) and text[k] in " \t":
