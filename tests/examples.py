@@ -490,6 +490,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "In a blockbuster deal, the grocer agreed to buy its rival.",
             "A turning point in the talks came as the union dropped its demand for a shorter week.",
             "A consequential juncture in city politics materializes as the council votes to sell the depot.",
+            "Marking a historic leap forward for clean energy in the valley, the cooperative switched on a solar farm.",
+            "In an era where online shopping reigns supreme, the town opened a new market hall.",
         ],
         "pass": [
             "In a bid to cut costs, the council froze school fees.",  # says why: news
@@ -502,6 +504,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "A storm comes as the city braces for floods.",  # the storm is news
             "In a statement, the hospital said visitors were welcome again.",
             "In the morning, the hospital opened its doors to visitors again.",
+            "Marking its 50th year, the club held a dinner for its members.",  # an anniversary is news
+            "In an era of rising prices, families are cutting back on holidays.",  # context, not scene-setting
         ],
     },
     # --- suppression directives -------------------------------------------------------------------

@@ -1298,3 +1298,19 @@ def test_an_agent_opening_something_is_no_result() -> None:
 )
 def test_stock_phrases_read_in_the_dev5_misses(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Marking a historic leap forward for clean energy in the valley, the cooperative switched on a solar farm.",
+         "The cooperative switched on a solar farm."),
+        ("In an era where online shopping reigns supreme, the town opened a new market hall.",
+         "The town opened a new market hall."),
+        # a name only the opener holds keeps the opener
+        ("Marking a major step for Leeds, the council approved the budget.",
+         "Marking a major step for Leeds, the council approved the budget."),
+    ],
+)
+def test_openers_that_only_announce_importance_are_cut(given: str, expected: str) -> None:
+    assert unsafe(given) == expected

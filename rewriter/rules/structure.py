@@ -222,6 +222,15 @@ def _past_time(tok: Any) -> bool:
     return False
 
 
+def _scene_setting(noun: Any) -> bool:
+    """"In an era where convenience reigns supreme, ...": an age set with a 'where'/'when' clause,
+    the scene-setting of feature copy (an era "of rising prices" is context, and stays)."""
+    if noun.lemma_.lower() not in ("era", "age", "world") or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    return any(c.dep_ == "relcl" and any(g.lower_ in ("where", "when") for g in c.children) for c in noun.children)
+
+
 def _result_verb(tok: Any) -> bool:
     """A participle that reports a result of the event: "raising hopes", "forcing a delay", and
     "turning streets into rivers" (but not "turning to the crowd", nor "turning it into ...", whose
@@ -662,6 +671,29 @@ class StructureChecker:
             return None
         return words[i + 1]
 
+    @staticmethod
+    def _marking_opener(sent: Any) -> Any:
+        """"Marking a historic leap forward for the region, X ...": an opening participle that only
+        announces importance (a verb of SEN002's comments, a judging adjective, a noun of moment)
+        and no name or number. The comma that closes it, or None."""
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 10 or words[0].tag_ != "VBG" or words[0].lemma_.lower() not in EMPTY_VERBS:
+            return None
+        if words[1].lower_ not in ("a", "an", "another"):
+            return None
+        i = 2
+        while i < len(words) and words[i].lower_ in OPENER_ADJECTIVES | _MOMENT_ADJECTIVES:
+            i += 1
+        if i == 2 or i >= len(words) or words[i].lemma_.lower() not in OPENER_NOUNS | _MOMENTS | {"leap"}:
+            return None  # "Marking its 50th year, ...": no judging word, or news
+        comma = next((t for t in words[i:] if t.text == ","), None)
+        if comma is None or comma.i - words[0].i > 16:
+            return None
+        for t in sent.doc[words[i].i + 1 : comma.i]:
+            if t.pos_ in ("VERB", "AUX", "NUM") or t.ent_type_ or t.text[:1].isupper():
+                return None
+        return comma
+
     def _opener(self, text: str, base: int, sent: Any) -> Iterator[Finding]:
         first = sent[0]
         as_ = self._comes_as(sent)
@@ -677,6 +709,20 @@ class StructureChecker:
                           base + as_.idx + len(as_.text), f"'{cut}' adds no news; cut it",
                           Fix((edit,), Applicability.UNSAFE, f"Cut '{cut}'"), {"observed": cut, "expected": ""})
             return
+        marking = self._marking_opener(sent)
+        if marking is not None:
+            comma = marking
+            nxt = sent.doc[comma.i + 1]
+            if _words(sent.doc[nxt.i : sent.end]) < 4 or (nxt.text[:1].islower() and nxt.lower_ not in (
+                    "the", "a", "an") and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text))):
+                return
+            start = base + first.idx
+            cut = text[start:base + comma.idx + 1]
+            edit = Edit(start, base + nxt.idx + 1, _capitalised(nxt.text[0]))
+            yield Finding(OPENER.code, OPENER.name, OPENER.category, OPENER.severity, start, base + comma.idx + 1,
+                          f"'{cut}' adds no news; cut it", Fix((edit,), Applicability.UNSAFE, f"Cut '{cut}'"),
+                          {"observed": cut, "expected": ""})
+            return
         if first.lower_ not in ("in", "at", "with") or first.dep_ != "prep":
             return
         obj = next((c for c in first.children if c.dep_ == "pobj"), None)
@@ -684,12 +730,13 @@ class StructureChecker:
         if hailed is not None:
             comma, own = hailed
         else:
-            if obj is None or obj.lemma_.lower() not in OPENER_NOUNS:
+            scene = obj is not None and _scene_setting(obj)
+            if obj is None or (obj.lemma_.lower() not in OPENER_NOUNS and not scene):
                 return
             judged = any(c.dep_ in ("amod", "compound") and c.lower_ in OPENER_ADJECTIVES for c in obj.children)
             commenting = any(c.dep_ == "relcl" and c.lemma_.lower() in EMPTY_VERBS | REACTION_VERBS
                              for c in obj.children)
-            if not (judged or commenting):
+            if not (judged or commenting or scene):
                 return
             # the first comma closes the opener (the parse often hangs the subject on the opener's last
             # noun, so its subtree is no guide); in between, no verb but the opener's own clause
