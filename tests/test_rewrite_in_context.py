@@ -1314,3 +1314,22 @@ def test_stock_phrases_read_in_the_dev5_misses(given: str, expected: str) -> Non
 )
 def test_openers_that_only_announce_importance_are_cut(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # an object clause on a closing apposition: the noun goes back in as the object
+        ("The council voted 7-2 on Tuesday to approve a $48 million overhaul of the old bus depot on Carver "
+         "Street, a project that officials promoted as a game-changer for the east side.",
+         "The council voted 7-2 on Tuesday to approve a $48 million overhaul of the old bus depot on Carver "
+         "Street. Officials promoted the project as a major change for the east side."),
+        # an apposition a few words after its noun, with a hyphenated adjective
+        ("The theatre has secured a $250,000 grant from the Orla Foundation, a much-needed lifeline that will "
+         "allow the old hall to stay open through the winter.",
+         "The theatre has secured a $250,000 grant from the Orla Foundation. The needed lifeline will allow the "
+         "old hall to stay open through the winter."),
+    ],
+)
+def test_closing_appositions_with_a_clause_split_off(given: str, expected: str) -> None:
+    assert unsafe(given) == expected

@@ -195,6 +195,7 @@ RESULT_VERBS = frozenset({
     "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease", "offer", "provide",
 })
 _OPENED_RESULTS = frozenset({"door", "way", "path", "possibility", "prospect", "floodgate", "avenue", "chance"})
+_HYPHEN_MARKS = frozenset({"-", "\u2010", "\u2011"})
 _TIME_MARKS = frozenset({"after", "as", "when", "before", "while", "once"})
 
 
@@ -1288,17 +1289,57 @@ class StructureChecker:
         det = doc[min(t.i for t in tok.subtree)]
         comma = _prev(doc, det.i)
         if det.lower_ not in ("a", "an") or comma is None or comma.text != "," or (
-                comma.i != tok.head.i + 1 and not event):
+                comma.i != tok.head.i + 1 and not event
+                and not (tok.dep_ in ("appos", "npadvmod") and tok.head.i < comma.i)):
             return None
-        if tok.i - det.i > 3 or any(t.pos_ not in ("ADJ", "NOUN", "ADV") for t in doc[det.i + 1 : tok.i]):
-            return None
+        if tok.i - det.i > 5 or any(t.pos_ not in ("ADJ", "NOUN", "ADV", "CCONJ") and t.text not in _HYPHEN_MARKS
+                                    and not (t.pos_ == "VERB" and t.dep_ == "amod")
+                                    for t in doc[det.i + 1 : tok.i]):
+            return None  # "a bold and forward-thinking measure", "a much-needed lifeline"
         rel = self._subject_clause(tok)
-        if rel is None:
-            return None
         if max(t.i for t in tok.subtree) != _last_word(sent).i or _reported(tok):
             return None
         phrase = doc[det.i + 1 : tok.i + 1].text
+        if rel is None:
+            # "..., a policy that council members described as transformative" -> ". Council
+            # members described the policy as transformative"
+            made = self._object_clause(tok)
+            if made is None:
+                return None
+            subject, verb = made
+            said = doc.text[subject.idx : verb.idx + len(verb.text)]
+            if odd_case(subject.text):
+                return None
+            return (comma.i, verb.i, f". {_capitalised(said[0])}{said[1:]} the {phrase}",
+                    f"before ', {det.text} {tok.text} that'")
         return comma.i, rel.i, ". The " + phrase, f"before ', {det.text} {tok.text} {rel.text}'"
+
+    def _object_clause(self, noun: Any) -> tuple[Any, Any] | None:
+        """The first word of the subject and the verb of an object clause right after ``noun`` ("a
+        policy that council members described as ..."): the noun can go back in as the object."""
+        doc = noun.doc
+        rel = self._next_word(doc, noun.i)
+        if rel is None or rel.lower_ not in ("that", "which"):
+            return None
+        clause = rel.head
+        if clause.dep_ != "relcl" or clause.head.i != noun.i or not _finite(clause) or clause.pos_ != "VERB":
+            return None
+        if rel.dep_ != "dobj" and not self._object_relative(rel):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > clause.i for c in clause.children):
+            return None  # the clause has an object of its own: the noun is no object of it
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and rel.i < c.i < clause.i), None)
+        if subject is None or subject.lower_ in ("who", "which", "that"):
+            return None
+        first = min(t.i for t in subject.subtree)
+        between = {t.i for t in subject.subtree} | {c.i for c in clause.children
+                                                     if c.dep_ in ("aux", "neg", "advmod") and c.i < clause.i}
+        if first != rel.i + 1 or any(k not in between for k in range(first, clause.i)):
+            return None
+        if any(t.is_punct for t in doc[first : clause.i]) or (
+                doc[first].pos_ == "PRON" and doc[first].lower_ not in ("it", "they", "we", "he", "she")):
+            return None  # "a plan that I ..." stays: "I" at a sentence start reads as a quote
+        return doc[first], clause
 
     def _at_shared_subject(self, tok: Any, sent: Any, root: Any) -> tuple[int, int, str, str] | None:
         """", and" before a second verb of the same subject: "The operator said ..., and insisted that
