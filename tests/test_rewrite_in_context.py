@@ -1294,6 +1294,9 @@ def test_an_agent_opening_something_is_no_result() -> None:
         ("The band hails from Leeds.", "The band comes from Leeds."),
         ("Fans paid an eye-popping 900 dollars for a seat.", "Fans paid a huge 900 dollars for a seat."),
         ("Temperatures fell to a bone-chilling minus 20.", "Temperatures fell to a bitter minus 20."),
+        ("Crews were able to successfully clear the line by noon.", "Crews were able to clear the line by noon."),
+        ("Chosen with painstaking care, the show opens Friday.", "Chosen with great care, the show opens Friday."),
+        ("The new depot will be fully operational by May.", "The new depot will be running by May."),
     ],
 )
 def test_stock_phrases_read_in_the_dev5_misses(given: str, expected: str) -> None:
