@@ -102,15 +102,16 @@ _QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 _BREAKS = (",", ";", ":", "(", "-", "\u2013", "\u2014")
 
 
-@functools.lru_cache(maxsize=1)
-def _red_family() -> Family:
-    """RED's family as its word list declares it (label, colour, lexical), so the two rules agree."""
+@functools.lru_cache(maxsize=4)
+def _lexicon_family(code: str, label: str) -> Family:
+    """The family of the word list ``code`` as it declares it (label, colour, lexical), so that a
+    rule of that family here and the list agree."""
     from rewriter.rules.lexicon import builtin_lexicons
 
     for lex in builtin_lexicons():
-        if lex.info.code == "RED001":
+        if lex.info.code == code:
             return lex.info.group
-    return Family("RED", "redundant", lexical=True)
+    return Family(code[:3], label, lexical=True)
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,19 +127,8 @@ def _acronym_info() -> RuleInfo:
         "readers who know the acronym notice it.",
         "Given: 'Never share your PIN number with anyone.'\nUse instead: 'Never share your PIN with anyone.'",
         "Safe: the noun is cut ('ATM machines' -> 'ATMs'); nothing else changes.",
-        needs=frozenset({"tagger"}), family_info=_red_family(),
+        needs=frozenset({"tagger"}), family_info=_lexicon_family("RED001", "redundant"),
     )
-
-
-@functools.lru_cache(maxsize=1)
-def _wordy_family() -> Family:
-    """WRD's family as its word list declares it, so the rule and the list agree."""
-    from rewriter.rules.lexicon import builtin_lexicons
-
-    for lex in builtin_lexicons():
-        if lex.info.code == "WRD001":
-            return lex.info.group
-    return Family("WRD", "wordy", lexical=True)
 
 
 @functools.lru_cache(maxsize=1)
@@ -156,7 +146,7 @@ def _related_info() -> RuleInfo:
         "Use instead: 'The ministers clashed over trade.'",
         "Unsafe: 'issues' can mean problems ('health-related issues' are illnesses), which the short "
         "form drops; the editor offers it one by one.",
-        needs=frozenset({"tagger"}), family_info=_wordy_family(),
+        needs=frozenset({"tagger"}), family_info=_lexicon_family("WRD001", "wordy"),
     )
 
 
