@@ -80,6 +80,11 @@ def _lemma_set(word: str) -> frozenset[str]:
     return lemmas_of(word.lower())
 
 
+def _present_perfect(verb: Any) -> bool:
+    """Whether ``verb`` is a participle after "has"/"have" ("have been reported")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
+
+
 @functools.lru_cache(maxsize=4096)
 def _can_be_verb(word: str) -> bool:
     """Whether lemminflect knows ``word`` as a verb form (a word it does not know may be one)."""
@@ -107,6 +112,10 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     # "tirelessly crisscrossing" -> "hard crisscrossing": these adverbs only follow their verb
     if len(words) == 1 and first in _AFTER_VERB_ONLY and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
         return f"'{first}' cannot stand before the verb"
+    # "no injuries have been reported at the present time" -> "... reported now": after a present
+    # perfect the plain words are "so far"
+    if first == "now" and len(words) == 1 and doc[i].pos_ == "ADP" and _present_perfect(doc[i].head):
+        return "'now' after 'has/have ...' reads wrong; 'so far' says it"
     # "We endeavor to ..." -> "We effort to ...": a verb is replaced by a verb
     if j - i == 1 and len(words) == 1 and doc[i].tag_ in ("VB", "VBD", "VBP", "VBZ") and not _can_be_verb(first):
         return f"'{first}' is not a verb"
