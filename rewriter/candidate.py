@@ -65,6 +65,18 @@ def mass_nouns() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+def mass_singular(word: str) -> str | None:
+    """The mass noun ``word`` is a made-up plural of ("cooperations" -> "cooperation",
+    "equipments" -> "equipment"), or None."""
+    lower = word.lower()
+    if not lower.endswith("s"):
+        return None
+    for cut in (1, 2):
+        if lower[:-cut] in mass_nouns():
+            return word[:-cut]
+    return None
+
+
 def _stem_clash(a: str, b: str) -> bool:
     """Two different content words of one stem ("ease" / "easier", "begin" / "beginning"): the
     shorter, less a final 'e' or 'y', starts the longer ("plan" / "plain" do not clash)."""
@@ -141,9 +153,9 @@ def replacement_problem(doc: Any, i: int, j: int, replacement: str, tag: str = "
     # "cooperation" has no everyday plural
     if tag == "NNS":
         for w in words:
-            base = w.lower()
-            if base.endswith("s") and (base[:-1] in mass_nouns() or base[:-2] in mass_nouns()):
-                return f"'{base[:-1] if base[:-1] in mass_nouns() else base[:-2]}' has no plural"
+            singular = mass_singular(w)
+            if singular is not None:
+                return f"'{singular.lower()}' has no plural"
     # "Noting that ..., he said" -> "Saying that ..., he said": "said" is everywhere in news, but
     # twice in one sentence is an echo
     if _lemma_set(first) & {"say"} and any(

@@ -695,42 +695,41 @@ class StructureChecker:
                 return None
         return comma
 
+    @staticmethod
+    def _no_capital(nxt: Any) -> bool:
+        """Whether the word after a cut cannot take the sentence's capital ("iPhone", a lowercase name)."""
+        return bool(nxt.text[:1].islower() and nxt.lower_ not in ("the", "a", "an")
+                    and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text)))
+
+    @staticmethod
+    def _cut_opener(text: str, base: int, first: Any, last: Any, nxt: Any) -> Finding:
+        """The SEN003 finding that cuts ``first`` .. ``last`` and gives ``nxt`` the capital."""
+        start = base + first.idx
+        stop = base + last.idx + len(last.text)
+        cut = text[start:stop]
+        edit = Edit(start, base + nxt.idx + 1, _capitalised(nxt.text[0]))
+        return Finding(OPENER.code, OPENER.name, OPENER.category, OPENER.severity, start, stop,
+                       f"'{cut}' adds no news; cut it", Fix((edit,), Applicability.UNSAFE, f"Cut '{cut}'"),
+                       {"observed": cut, "expected": ""})
+
     def _opener(self, text: str, base: int, sent: Any) -> Iterator[Finding]:
         first = sent[0]
         as_ = self._comes_as(sent)
         if as_ is not None:
             nxt = sent.doc[as_.i + 1]
-            if nxt.text[:1].islower() and nxt.lower_ not in ("the", "a", "an") \
-                    and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text)):
-                return
-            start = base + first.idx
-            cut = text[start:base + as_.idx + len(as_.text)]
-            edit = Edit(start, base + nxt.idx + 1, _capitalised(nxt.text[0]))
-            yield Finding(OPENER.code, OPENER.name, OPENER.category, OPENER.severity, start,
-                          base + as_.idx + len(as_.text), f"'{cut}' adds no news; cut it",
-                          Fix((edit,), Applicability.UNSAFE, f"Cut '{cut}'"), {"observed": cut, "expected": ""})
+            if not self._no_capital(nxt):
+                yield self._cut_opener(text, base, first, as_, nxt)
             return
         marking = self._marking_opener(sent)
+        hailed = self._hailed(sent) if marking is None else None
         if marking is not None:
-            comma = marking
-            nxt = sent.doc[comma.i + 1]
-            if _words(sent.doc[nxt.i : sent.end]) < 4 or (nxt.text[:1].islower() and nxt.lower_ not in (
-                    "the", "a", "an") and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text))):
-                return
-            start = base + first.idx
-            cut = text[start:base + comma.idx + 1]
-            edit = Edit(start, base + nxt.idx + 1, _capitalised(nxt.text[0]))
-            yield Finding(OPENER.code, OPENER.name, OPENER.category, OPENER.severity, start, base + comma.idx + 1,
-                          f"'{cut}' adds no news; cut it", Fix((edit,), Applicability.UNSAFE, f"Cut '{cut}'"),
-                          {"observed": cut, "expected": ""})
+            comma, own = marking, {first.i}  # the participle is the opener's own verb
+        elif first.lower_ not in ("in", "at", "with") or first.dep_ != "prep":
             return
-        if first.lower_ not in ("in", "at", "with") or first.dep_ != "prep":
-            return
-        obj = next((c for c in first.children if c.dep_ == "pobj"), None)
-        hailed = self._hailed(sent)
-        if hailed is not None:
+        elif hailed is not None:
             comma, own = hailed
         else:
+            obj = next((c for c in first.children if c.dep_ == "pobj"), None)
             scene = obj is not None and _scene_setting(obj)
             if obj is None or (obj.lemma_.lower() not in OPENER_NOUNS and not scene):
                 return
@@ -752,16 +751,9 @@ class StructureChecker:
             nxt = sent.doc[nxt.i + 1]
         if _words(sent.doc[nxt.i : sent.end]) < 3:
             return
-        if nxt.text[:1].islower() and nxt.lower_ not in ("the", "a", "an") \
-                and (nxt.ent_type_ or nxt.pos_ == "PROPN" or odd_case(nxt.text)):
+        if self._no_capital(nxt):
             return  # "In a pivotal move, iPhone sales ...": no capital can be given
-        start = base + first.idx
-        end = base + nxt.idx
-        cut = text[start:base + comma.idx + 1]
-        edit = Edit(start, end + 1, _capitalised(nxt.text[0]))
-        yield Finding(OPENER.code, OPENER.name, OPENER.category, OPENER.severity, start, base + comma.idx + 1,
-                      f"'{cut}' adds no news; cut it", Fix((edit,), Applicability.UNSAFE, f"Cut '{cut}'"),
-                      {"observed": cut, "expected": ""})
+        yield self._cut_opener(text, base, first, comma, nxt)
 
     @staticmethod
     def _hailed(sent: Any) -> tuple[Any, set[int]] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from rewriter.candidate import neighbor
+from rewriter.candidate import mass_singular, neighbor
 from rewriter.inflect import lemmas_of
 
 if TYPE_CHECKING:
@@ -67,10 +67,7 @@ def accept(doc: Any, i: int, j: int, entry: Entry, tagged: bool, ctx: Context) -
 def _mistagged_verb(tok: Any) -> bool:
     """An -s form the tagger calls a plural noun although its noun has no plural: "The gadget
     leverages AI" is the verb, since 'leverage' the noun is never 'leverages'."""
-    from rewriter.candidate import mass_nouns
-
-    lower = tok.lower_
-    return tok.tag_ == "NNS" and lower.endswith("s") and lower[:-1] in mass_nouns()
+    return tok.tag_ == "NNS" and mass_singular(tok.lower_) is not None
 
 
 _SENTENCE_END = {".", "!", "?", ";"}

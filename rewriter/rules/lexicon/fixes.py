@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rewriter.candidate import mass_nouns, neighbor, odd_case, replacement_problem
+from rewriter.candidate import mass_singular, neighbor, odd_case, replacement_problem
 from rewriter.inflect import article_for, choose_tag, inflect, lemmas_of, match_case, tags_of_form
 from rewriter.model import Applicability, Edit, Fix
 from rewriter.rules.lexicon.filters import NAME_ENTS, sentence_initial
@@ -77,12 +77,7 @@ def build_fix(text: str, doc: Any, base: int, i: int, j: int, entry: Entry,
 
 def _singular_mass(form: str) -> str:
     """``form`` with a plural mass noun made singular ("closer cooperations" -> "closer cooperation")."""
-    words = form.split(" ")
-    for n, w in enumerate(words):
-        lower = w.lower()
-        if lower.endswith("s") and lower[:-1] in mass_nouns():
-            words[n] = w[:-1]
-    return " ".join(words)
+    return " ".join(mass_singular(w) or w for w in form.split(" "))
 
 
 # in a replacement, the verb after the match in its base form: "to {VB}" for "with a view to"
