@@ -351,6 +351,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The bakery opened a second shop this month, positioning itself at the forefront of the local food "
             "scene.",
             "The port dredged its main channel, a step that positions the town as a hub for bigger ships.",
+            "The county banned plastic bags at all shops from May 1, a bold measure that places it on the "
+            "cutting edge of the fight against litter.",
         ],
         "pass": [
             # placing soldiers or goods is an act, not a claim of rank
@@ -365,6 +367,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The council froze parking fees, a move that will cost the town about half its budget surplus.",
             # serving in a role is news, not a comment
             "The mayor opened the new library on Monday, serving as host for the first reading.",
+            # the edge of ruin is a place, not a rank
+            "The council passed the budget on Monday, a measure that places the town on the edge of ruin.",
         ],
     },
     "SPL001": {
@@ -376,6 +380,29 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "The colour of the new centre pleased the neighbours.",  # one variety throughout
             "The color of the new center pleased the neighbors.",
             "Lord Grey of the Color Guard opened the new centre and the theatre.",  # names are not spellings
+        ],
+    },
+    "SEN010": {
+        "flag": [
+            "The council voted on Tuesday to repave the streets of the old town. The decision marks a pivotal "
+            "chapter in the town's long journey.",
+            "The bakery began selling bread made from local wheat. With this launch, the bakery is positioning "
+            "itself at the forefront of the region's food scene.",
+            "The county kept its libraries open on Sundays. This underscores its commitment to learning.",
+            "The club paid off its old debts. It is a testament to careful management.",
+            "The school opened a new science wing. The move speaks volumes about the board's priorities.",
+        ],
+        "pass": [
+            # the first sentence of a paragraph is the news
+            "The decision marks a new chapter for the port.",
+            # a number or a date is news
+            "The city opened two shelters. The move marks the first time since 1990 that it has built one.",
+            # a clause of its own makes a claim someone can check
+            "The city opened two shelters. This shows that the old ones were full.",
+            # a literal landmark
+            "The council restored the old clock tower. It is a landmark on the high street.",
+            # a subject that is not the news named again
+            "The city opened two shelters. The mayor marked the day with a speech.",
         ],
     },
     "SEN004": {

@@ -8,6 +8,9 @@
   city's commitment to ...", "..., a testament to ...", "..., a move that signals ...").
 * SEN003 empty-opener: an opening phrase that only announces importance ("In a landmark move for
   the region, ...").
+* SEN010 comment-sentence: a whole sentence after the news that only comments on it ("The
+  decision marks a pivotal chapter in the town's journey.", "With this launch, the firm is
+  positioning itself at the forefront of ...").
 
 Each finding is an unsafe fix made of one positioned edit (the seam of a split, or the cut), so the
 fixer's guards (protected regions, numbers and names kept, the sentence checks) apply as to any
@@ -119,7 +122,23 @@ THERE = RuleInfo(
     "left alone.",
     needs=frozenset({"parser", "tagger"}), family_info=FAMILY,
 )
-INFOS = (SPLIT, TAIL, OPENER, REPEAT, THERE)
+COMMENT = RuleInfo(
+    "SEN010", "comment-sentence", "structure", Severity.WARNING,
+    "A sentence that only comments on the news",
+    "Flags a sentence, after the first of its paragraph, whose subject is the news itself ('This', "
+    "'The decision', 'The move', 'This launch') and whose verb only says what the news means: "
+    "'marks a new chapter', 'underscores the city's commitment', 'signals a shift', 'speaks volumes "
+    "about', or a firm 'positioning itself at the forefront of' its field.",
+    "The sentence before it already told the news; the comment claims more than the reporting "
+    "shows, and readers skip it.",
+    "Given: 'The council voted to repave 18 miles of streets. The decision marks a pivotal chapter "
+    "in the town's journey.'\nUse instead: 'The council voted to repave 18 miles of streets.'",
+    "Unsafe: the whole sentence goes. A sentence with a number, a date, a quotation, a name not "
+    "given before it, or a clause of its own ('This shows that ...') is kept.",
+    needs=frozenset({"parser", "tagger", "ner"}), family_info=FAMILY,
+)
+INFOS = (SPLIT, TAIL, OPENER, REPEAT, THERE, COMMENT)
+
 
 # participles of a closing clause that comment rather than report
 EMPTY_VERBS = frozenset({
@@ -137,7 +156,7 @@ TAIL_NOUNS = frozenset({
 })
 # nouns that are a comment only with a commenting clause ("a move that underscores ...")
 TAIL_NOUNS_WITH_CLAUSE = frozenset({"move", "step", "decision", "development", "effort", "gesture", "achievement",
-                                    "figure"})
+                                    "figure", "measure", "action", "policy", "change", "shift", "plan"})
 # nouns that name an event or a change: a closing "..., an adjustment driven by ..." is about the clause
 EVENT_NOUNS = frozenset({
     "adjustment", "shift", "change", "move", "step", "recalibration", "realignment", "development", "result",
@@ -195,6 +214,31 @@ RESULT_VERBS = frozenset({
     "expose", "reveal", "threaten", "spur", "deepen", "worsen", "ease", "offer", "provide",
 })
 _OPENED_RESULTS = frozenset({"door", "way", "path", "possibility", "prospect", "floodgate", "avenue", "chance"})
+_PLACE_NOUNS = frozenset({"landmark", "showcase", "nod"})  # "It is a landmark on Main Street"
+_NEWS_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
+# verbs of a sentence that only says what the news means ("The decision marks a new chapter")
+_COMMENT_VERBS = frozenset({
+    "underscore", "underline", "highlight", "mark", "signal", "signify", "reflect", "showcase", "cement",
+    "solidify", "reaffirm", "affirm", "demonstrate", "exemplify", "epitomize", "embody", "symbolize",
+    "symbolise", "herald", "emphasize", "emphasise", "illustrate", "spotlight", "encapsulate", "represent",
+    "usher",
+})
+# what such a verb claims: a moment, a commitment, an importance
+_COMMENT_OBJECTS = frozenset({
+    "commitment", "dedication", "resolve", "determination", "importance", "significance", "need", "value",
+    "ambition", "vision", "potential", "promise", "power", "strength", "leap", "era", "chapter", "moment",
+    "milestone", "step", "shift", "departure", "turning", "watershed", "juncture", "dawn", "beginning",
+    "start", "role", "testament", "sign", "signal", "symbol", "reminder", "hallmark", "landmark", "victory",
+    "triumph", "success", "breakthrough", "spirit", "strides", "stride", "progress", "resilience", "focus",
+    "belief", "confidence", "faith", "passion", "desire", "appetite", "willingness",
+})
+# the news named again as the subject ("The decision", "This launch")
+_NEWS_SUBJECTS = EVENT_NOUNS | TAIL_NOUNS_WITH_CLAUSE | frozenset({
+    "launch", "investment", "deal", "partnership", "initiative", "project", "program", "programme",
+    "ordinance", "law", "expansion", "opening", "acquisition", "merger", "agreement", "grant", "appointment",
+    "award", "win", "victory", "ruling", "verdict", "vote", "approval", "announcement", "collaboration",
+    "milestone", "achievement", "accomplishment", "event", "festival", "funding", "donation",
+})
 _HYPHEN_MARKS = frozenset({"-", "\u2010", "\u2011"})
 _TIME_MARKS = frozenset({"after", "as", "when", "before", "while", "once"})
 
@@ -450,6 +494,20 @@ _RANK_ROLES = frozenset({"leader", "pioneer", "frontrunner", "front-runner", "hu
                          "champion", "force", "player", "destination", "beacon", "model"})
 
 
+def _speaks_volumes(verb: Any) -> bool:
+    """"speaks volumes about ...": a comment, whatever follows."""
+    return verb.lemma_.lower() == "speak" and any(c.dep_ == "dobj" and c.lower_ == "volumes" for c in verb.children)
+
+
+def _rank_place(noun: Any) -> bool:
+    """"the forefront", "the cutting edge", "the leading edge": a place that claims a rank ("the edge
+    of bankruptcy" does not)."""
+    lemma = noun.lemma_.lower()
+    if lemma == "edge":
+        return any(c.dep_ == "amod" and c.lower_ in ("cutting", "leading", "bleeding") for c in noun.children)
+    return lemma in _RANK_PLACES
+
+
 def _positioning(tok: Any) -> bool:
     """Whether ``tok`` is "position" (or "place") claiming a rank: "positioning itself at the
     forefront of the fight", "placing the city as a leader in"; "positioning troops along the border"
@@ -458,7 +516,7 @@ def _positioning(tok: Any) -> bool:
         return False
     for prep in (c for c in tok.children if c.dep_ == "prep"):
         objects = [o for o in prep.children if o.dep_ == "pobj"]
-        if prep.lower_ == "at" and any(o.lemma_.lower() in _RANK_PLACES for o in objects):
+        if prep.lower_ in ("at", "on", "in") and any(_rank_place(o) for o in objects):
             return True
         if prep.lower_ == "as" and any(o.lemma_.lower() in _RANK_ROLES for o in objects):
             return True
@@ -563,6 +621,8 @@ class StructureChecker:
                 found.extend(self._opener(text, base, sent))
             if TAIL.code in ctx.enabled:
                 found.extend(self._tails(text, base, sent))
+            if COMMENT.code in ctx.enabled:
+                found.extend(self._comment_sentence(text, base, sent))
             if SPLIT.code in ctx.enabled and _words(sent) > SPLIT_WORDS:
                 # offered beside a cut too: where they overlap the fixer takes the cut, and the
                 # split when the cut is turned down ("would lose a name")
@@ -841,8 +901,66 @@ class StructureChecker:
             if lemma in TAIL_NOUNS | TAIL_NOUNS_WITH_CLAUSE and clauses:
                 # "a move that underscores ...": the clause only comments; "an affirmation taken up by
                 # the council" reports something
-                return all(c.lemma_.lower() in EMPTY_VERBS or _positioning(c) for c in clauses)
+                return all(c.lemma_.lower() in EMPTY_VERBS or _positioning(c) or _speaks_volumes(c) for c in clauses)
         return False
+
+    # --- SEN010 ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _commenting_verb(verb: Any) -> bool:
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if _speaks_volumes(verb) or _positioning(verb):
+            return True
+        if lemma == "be":  # "It is a testament to ...", "The vote is a milestone for the town"
+            return any(o.dep_ == "attr" and o.lemma_.lower() in TAIL_NOUNS - _PLACE_NOUNS for o in objects)
+        if _positioning(verb):
+            return True
+        if lemma not in _COMMENT_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return False  # "This shows that ..." carries a claim of its own
+        return any(o.lemma_.lower() in _COMMENT_OBJECTS for o in objects)
+
+    @staticmethod
+    def _news_subject(verb: Any) -> bool:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            return False
+        subj = subjects[0]
+        if _positioning(verb):  # "the firm is positioning itself at the forefront of ..."
+            return True
+        if subj.lower_ in ("this", "it", "that"):
+            return True
+        dets = [c for c in subj.children if c.dep_ == "det"]
+        return (subj.pos_ == "NOUN" and subj.lemma_.lower() in _NEWS_SUBJECTS and len(dets) == 1
+                and dets[0].lower_ in ("the", "this", "that", "such"))
+
+    def _comment_sentence(self, text: str, base: int, sent: Any) -> Iterator[Finding]:
+        doc = sent.doc
+        if all(t.is_space for t in doc[: sent.start]):
+            return  # the first sentence is the news itself
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or not self._commenting_verb(root) or not self._news_subject(root):
+            return
+        if root.tag_ not in ("VBZ", "VBP", "VBD", "VBG", "VB"):
+            return
+        if any(t.like_num or t.ent_type_ in _NEWS_ENTS for t in sent):
+            return  # a number or a date is news
+        if any(t.dep_ in ("relcl", "advcl", "conj") and t.pos_ in ("VERB", "AUX") for t in sent):
+            return  # a clause of its own may report something
+        first = next(t for t in sent if not t.is_space)
+        last = _last_word(sent)
+        start = base + first.idx
+        end = base + sent.end_char
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        said = " ".join(text[base + first.idx : end].split())
+        short = said if len(said) <= 60 else said[:57].rsplit(" ", 1)[0] + " ..."
+        if last.i + 1 < len(doc) and doc[last.i + 1].i < sent.end and doc[last.i + 1].text not in ".!":
+            return  # a question or an odd ending
+        yield Finding(COMMENT.code, COMMENT.name, COMMENT.category, COMMENT.severity, base + first.idx, end,
+                      f"'{short}' only comments on the news; cut it",
+                      Fix((Edit(start, end, ""),), Applicability.UNSAFE, f"Cut '{short}'"),
+                      {"observed": said, "expected": ""})
 
     # --- SEN001 ----------------------------------------------------------------------------------
 
