@@ -1339,3 +1339,59 @@ def test_openers_that_only_announce_importance_are_cut(given: str, expected: str
 )
 def test_closing_appositions_with_a_clause_split_off(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # the first of two closing participles is cut with its 'and': never ", and damaging"
+        ("A storm tore through the village of Alden late Monday, leaving a trail of devastation in its wake "
+         "and flooding at least 30 homes.",
+         "A storm tore through the village of Alden late Monday, flooding at least 30 homes."),
+        # things do not speak: no "They warned" for temperatures, and never "warn on"
+        ("River levels rose to a record for the third day running, according to figures from the water board, "
+         "sounding the alarm on the state of the old dykes.",
+         "River levels rose to a record for the third day running, according to figures from the water board, "
+         "warning about the state of the old dykes."),
+        # the simple present after 'as' is not split off ("Metro prepares to ..." reads as a habit)
+        ("Drivers on the coast road can expect long delays this spring, as the county prepares to resurface "
+         "a state-of-the-art four-mile stretch of the old harbour route near the ferry terminal.",
+         "Drivers on the coast road can expect long delays this spring, as the county prepares to resurface "
+         "a modern four-mile stretch of the old harbour route near the ferry terminal."),
+        # a beacon of hope is a source of hope, never "a model of hope"
+        ("The clinic will serve as a beacon of hope for families in the valley.",
+         "The clinic will be a source of hope for families in the valley."),
+        # 'groundbreaking new' is 'new', never "an original new study"
+        ("Scientists have published a groundbreaking new study of the river's eels.",
+         "Scientists have published a new study of the river's eels."),
+        # the intransitive, literal 'navigate' is left alone (never "how bees handle in fog")
+        ("The study shows how pigeons navigate in thick fog.", "The study shows how pigeons navigate in thick fog."),
+        # 'instrumental in' before a noun is 'key to', never "helped in the revival"
+        ("The new coach has been instrumental in the club's revival.", "The new coach has been key to the club's revival."),
+        # 'always' belongs before the verb: "stay calm always" is not kept
+        ("Staff must stay calm at all times.", "Staff must stay calm at all times."),
+    ],
+)
+def test_edits_a_copy_editor_undid_on_dev6(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("The department store will shut for good on Jan. 9, closing a chapter in the town's retail history.",
+         "The department store will shut for good on Jan. 9."),
+        ("The museum bought a rare 1902 map of the harbour, a purchase that elevates its standing among "
+         "maritime collections.",
+         "The museum bought a rare 1902 map of the harbour."),
+        ("The town approved the new skate park. The decision marks a new chapter for its young people.",
+         "The town approved the new skate park."),
+        # literal pages and chapters stay
+        ("The mayor signed the new visitor book, turning the first page of it with care.",
+         "The mayor signed the new visitor book, turning the first page of it with care."),
+        ("The author read from her memoir on Friday, opening a chapter on her childhood.",
+         "The author read from her memoir on Friday, opening a chapter on her childhood."),
+    ],
+)
+def test_comments_on_the_news_are_cut_whole(given: str, expected: str) -> None:
+    assert unsafe(given) == expected

@@ -317,6 +317,12 @@ def _deletion(text: str, doc: Any, base: int, i: int, j: int) -> Edit | None:
             return Edit(start - 1, end, "")
         else:
             return None
+    if nxt is not None and nxt.lower_ in ("and", "or") and prev is not None and prev.text == ",":
+        second = neighbor(doc, nxt.i, 1)
+        if second is not None and second.tag_ == "VBG":
+            # the first of two closing participles: "..., leaving a trail of devastation in its wake
+            # and damaging 40 homes" -> "..., damaging 40 homes"
+            return Edit(start, base + second.idx, "")
     if nxt is not None and nxt.text in (".", "!", "?") and prev is not None and prev.text == ",":
         # a closing phrase after a comma goes with the comma: "..., leaving a trail of
         # devastation in its wake." -> "... ."
