@@ -1395,3 +1395,26 @@ def test_edits_a_copy_editor_undid_on_dev6(given: str, expected: str) -> None:
 )
 def test_comments_on_the_news_are_cut_whole(given: str, expected: str) -> None:
     assert unsafe(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("No cases have been found thus far, owing to the cold spring.",
+         "No cases have been found so far, because of the cold spring."),
+        ("The appeal has raised $9,000 to date.", "The appeal has raised $9,000 so far."),
+        ("The shop keeps its accounts up to date.", "The shop keeps its accounts up to date."),  # not 'so far'
+        ("The hall was paid for through a combination of grants and gifts.",
+         "The hall was paid for through grants and gifts."),
+        ("The best results come from a combination of rest and exercise.",
+         "The best results come from a combination of rest and exercise."),  # the mix is the point
+        ("The board gave the green light to the new bus depot.", "The board approved the new bus depot."),
+        ("The county said it would file an appeal with the state court.",
+         "The county said it would appeal to the state court."),
+        ("The new record, eclipsing the old mark by a second, stood for a decade.",
+         "The new record, topping the old mark by a second, stood for a decade."),
+        ("The moon will eclipse at dawn.", "The moon will eclipse at dawn."),  # no object: the sky
+    ],
+)
+def test_stock_phrases_read_in_the_dev6_misses(given: str, expected: str) -> None:
+    assert unsafe(given) == expected
