@@ -954,7 +954,7 @@ def test_a_participle_after_a_present_perfect_keeps_the_event_in_the_past() -> N
         ("The board met on Friday with the aim of settling the dispute.",
          "The board met on Friday to settle the dispute."),
         # no -ing verb: the next alternative, or no change ("to a sale" would not be English)
-        ("The striker was instrumental in the win at Dunmore.", "The striker helped in the win at Dunmore."),
+        ("The striker was instrumental in the win at Dunmore.", "The striker was key to the win at Dunmore."),
         ("The family bought the farm with a view to a sale.", "The family bought the farm with a view to a sale."),
     ],
 )
@@ -1367,7 +1367,8 @@ def test_closing_appositions_with_a_clause_split_off(given: str, expected: str) 
         # the intransitive, literal 'navigate' is left alone (never "how bees handle in fog")
         ("The study shows how pigeons navigate in thick fog.", "The study shows how pigeons navigate in thick fog."),
         # 'instrumental in' before a noun is 'key to', never "helped in the revival"
-        ("The new coach has been instrumental in the club's revival.", "The new coach has been key to the club's revival."),
+        ("The new coach has been instrumental in the club's revival.",
+         "The new coach has been key to the club's revival."),
         # 'always' belongs before the verb: "stay calm always" is not kept
         ("Staff must stay calm at all times.", "Staff must stay calm at all times."),
     ],
